@@ -1,0 +1,5 @@
+"""`python -m dossier`: the same as the `dossier` console script."""
+
+from dossier.cli import main
+
+raise SystemExit(main())
