@@ -22,7 +22,8 @@ class Settings:
     templates: Path | None = None
     model: str = field(default_factory=lambda: os.environ.get("DOSSIER_SPACY_MODEL", DEFAULT_MODEL))
     max_article_bytes: int = field(
-        default_factory=lambda: int(os.environ.get("DOSSIER_MAX_ARTICLE_BYTES", 5_000_000)))
+        default_factory=lambda: int(os.environ.get("DOSSIER_MAX_ARTICLE_BYTES", 5_000_000))
+    )
     workers: int = 1
     paper: str = "A4"
     use_curation: bool = True

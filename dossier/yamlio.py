@@ -13,26 +13,40 @@ MAX_YAML_BYTES = 1_000_000
 MAX_ALIASES = 16  # hand-written files need few; pydantic would expand each one
 
 
-def load(text: str, path: str | Path, *, max_bytes: int = MAX_YAML_BYTES,
-         max_aliases: int = MAX_ALIASES, line_offset: int = 0) -> Any:
+def load(
+    text: str,
+    path: str | Path,
+    *,
+    max_bytes: int = MAX_YAML_BYTES,
+    max_aliases: int = MAX_ALIASES,
+    line_offset: int = 0,
+) -> Any:
     """Parse YAML with the safe loader, refusing oversized documents and alias bombs.
 
     Aliases are counted on the event stream before anything is built, so a "billion
     laughs" document is refused in microseconds instead of being expanded.
     """
     if len(text.encode("utf-8", "replace")) > max_bytes:
-        raise DossierError(f"YAML is larger than {max_bytes} bytes", path,
-                           fix="split it or raise the limit")
+        raise DossierError(
+            f"YAML is larger than {max_bytes} bytes", path, fix="split it or raise the limit"
+        )
     try:
-        aliases = sum(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=yaml.SafeLoader))
+        aliases = sum(
+            isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=yaml.SafeLoader)
+        )
         if aliases > max_aliases:
-            raise DossierError(f"YAML uses {aliases} aliases (limit {max_aliases}); refusing a "
-                               "possible alias bomb", path, fix="write the values out")
+            raise DossierError(
+                f"YAML uses {aliases} aliases (limit {max_aliases}); refusing a "
+                "possible alias bomb",
+                path,
+                fix="write the values out",
+            )
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 + line_offset if exc.problem_mark else None
-        raise DossierError(f"invalid YAML: {exc.problem}", path, line,
-                           fix="fix the syntax") from None
+        raise DossierError(
+            f"invalid YAML: {exc.problem}", path, line, fix="fix the syntax"
+        ) from None
     except yaml.YAMLError as exc:
         raise DossierError(f"invalid YAML: {exc}", path) from None
 
@@ -44,5 +58,11 @@ def dump(data: Any) -> str:
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
-    return yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    return yaml.dump(
+        data,
+        Dumper=_NoAliases,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )

@@ -6,8 +6,17 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-Kind = Literal["source", "actor", "issue", "position", "demand", "next_step", "timeline", "quote",
-               "discrepancy"]
+Kind = Literal[
+    "source",
+    "actor",
+    "issue",
+    "position",
+    "demand",
+    "next_step",
+    "timeline",
+    "quote",
+    "discrepancy",
+]
 
 
 class Change(BaseModel):

@@ -28,7 +28,9 @@ class Evidence(Strict):
 
     source: str = Field(description="Source id")
     text: str = Field(description="The supporting sentence, verbatim")
-    start: int = Field(ge=0, description="Character offset in the decoded file, no newline translation")
+    start: int = Field(
+        ge=0, description="Character offset in the decoded file, no newline translation"
+    )
     end: int = Field(ge=0)
     anchor: str = Field(default="", description="Sentence anchor on the source page, e.g. 's12'")
 
@@ -51,7 +53,8 @@ class Source(Strict):
     author: str | None = None
     language: str = "en"
     paragraphs: list[list[SourceSentence]] = Field(
-        default=[], description="The cleaned body: paragraphs of anchored sentences")
+        default=[], description="The cleaned body: paragraphs of anchored sentences"
+    )
 
 
 class Role(Strict):

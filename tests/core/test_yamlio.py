@@ -1,0 +1,49 @@
+"""Safe YAML: alias bombs and oversized files are refused before anything is built."""
+
+import time
+
+import pytest
+
+from dossier import yamlio
+from dossier.errors import DossierError
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+def test_alias_bomb_refused_quickly():
+    started = time.perf_counter()
+    with pytest.raises(DossierError, match="alias"):
+        yamlio.load(BOMB, "curation.yaml")
+    assert time.perf_counter() - started < 5  # generous: a sanity bound, not a benchmark
+
+
+def test_syntax_error_names_file_and_line():
+    with pytest.raises(DossierError) as caught:
+        yamlio.load("a: 1\nb: [1\nc: 2\n", "content/curation.yaml")
+    assert str(caught.value).startswith("content/curation.yaml:3:")
+
+
+def test_line_offset_for_front_matter():
+    with pytest.raises(DossierError) as caught:
+        yamlio.load("a: [", "x.md", line_offset=1)
+    assert ":2:" in str(caught.value) or ":1:" in str(caught.value)
+
+
+def test_size_limit():
+    with pytest.raises(DossierError, match="larger than"):
+        yamlio.load("a: " + "x" * 200, "big.yaml", max_bytes=100)
+
+
+def test_no_python_objects():
+    with pytest.raises(DossierError):
+        yamlio.load("!!python/object/apply:os.system ['echo pwned']", "evil.yaml")
+
+
+def test_dump_is_deterministic_and_alias_free():
+    shared = ["x"]
+    data = {"b": shared, "a": shared, "ü": "ß"}
+    assert yamlio.dump(data) == yamlio.dump(data)
+    assert "&" not in yamlio.dump(data) and "*" not in yamlio.dump(data)
+    assert yamlio.dump(data).splitlines()[0] == "b:"
