@@ -1,0 +1,55 @@
+"""The per-article working state shared by the extractors: the Doc, its sentences and the offset map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.model.analysis import Sentence
+from dossier.model.article import Article
+
+from .text import TextMap
+
+
+@dataclass
+class Ctx:
+    article: Article
+    doc: Doc
+    tmap: TextMap
+    sents: list[Span] = field(default_factory=list)  # kept spaCy sentences, trimmed
+    sentences: list[Sentence] = field(default_factory=list)
+    tok_sent: list[int] = field(default_factory=list)  # token index -> sentence index, -1 if none
+    # token index -> entity key, filled by the entity stage, used by quotes/demands/stances
+    tok_ent: dict[int, str] = field(default_factory=dict)
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        """File offsets of analysis-text offsets [start, end)."""
+        return self.tmap.start(start), self.tmap.end(end)
+
+    def sent_of(self, token: Token) -> int:
+        return self.tok_sent[token.i]
+
+
+def build_ctx(article: Article, doc: Doc, tmap: TextMap) -> Ctx:
+    """Sentences in document order, trimmed of surrounding whitespace, each within one paragraph."""
+    ctx = Ctx(article, doc, tmap, tok_sent=[-1] * len(doc))
+    text = doc.text
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        span = doc[toks[0].i : toks[-1].i + 1]
+        start, end = span.start_char, span.end_char
+        fstart, fend = ctx.file_span(start, end)
+        para = tmap.para_ids[tmap.paragraph(start)] if tmap.para_ids else 0
+        idx = len(ctx.sents)
+        ctx.sents.append(span)
+        ctx.sentences.append(
+            Sentence(
+                start=fstart, end=fend, text=text[start:end], anchor=f"s{idx + 1}", paragraph=para
+            )
+        )
+        for t in range(span.start, span.end):
+            ctx.tok_sent[t] = idx
+    return ctx

@@ -1,0 +1,248 @@
+"""Compiled views of the analyse lexicons (titles, states, cues...), built once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dossier import lexicons
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a known name stands for: a state, an international body or a bloc."""
+
+    name: str  # canonical name
+    kind: str  # state | organization | group
+    form: str  # name | abbreviation | capital (capitals and seats of power)
+
+
+def _title_case(words: str) -> str:
+    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words.split())
+
+
+@dataclass(frozen=True)
+class Titles:
+    regex: re.Pattern[str]  # one title: [modifier ...] base
+    normal: dict[str, str]  # lowercased base variant (spaces for hyphens) -> normal form
+    modifiers: dict[str, str]  # lowercased modifier -> as written in the lexicon
+    status: frozenset[str]
+    honorifics: dict[str, str | None]
+    generic_heads: tuple[str, ...]
+
+    def normalise(self, surface: str) -> str:
+        """The normal form of one matched title ("deputy foreign-minister" -> "Deputy Foreign Minister")."""
+        words = re.sub(r"[\s\-]+", " ", surface.strip()).split(" ")
+        mods: list[str] = []
+        i = 0
+        while i < len(words):
+            # longest modifier first ("first deputy")
+            for n in (2, 1):
+                cand = " ".join(words[i : i + n]).lower()
+                if cand in self.modifiers and " ".join(words[i + n :]).lower().rstrip(".") != "":
+                    rest = " ".join(words[i + n :]).lower()
+                    if rest in self.normal or _starts_title(rest, self):
+                        if cand not in self.status:
+                            mods.append(self.modifiers[cand])
+                        i += n
+                        break
+            else:
+                break
+        base = " ".join(words[i:]).lower()
+        normal = self.normal.get(base) or self.normal.get(base.rstrip(".")) or _title_case(base)
+        return " ".join([*mods, normal])
+
+
+def _starts_title(rest: str, titles: Titles) -> bool:
+    return any(rest.startswith(m + " ") for m in titles.modifiers)
+
+
+@cache
+def titles() -> Titles:
+    data = lexicons.load("titles")
+    normal: dict[str, str] = {}
+
+    def add(variant: str, norm: str) -> None:
+        normal[re.sub(r"[\s\-]+", " ", variant.strip()).lower()] = norm
+
+    for norm, variants in data["base"].items():
+        add(norm, norm)
+        for v in variants or []:
+            add(v, norm)
+    for dom, variants in data["domains"].items():
+        for v in [dom, *(variants or [])]:
+            if dom != "State":
+                add(f"{v} Minister", f"{dom} Minister")
+                add(f"Minister of {v}", f"{dom} Minister")
+                add(f"Minister for {v}", f"{dom} Minister")
+                add(f"{v} Secretary", f"{dom} Secretary")
+            add(f"Secretary of {v}", f"Secretary of {dom}")
+    modifiers = {m.lower(): m for m in data["modifiers"]}
+    status = frozenset(m.lower() for m in data["status_modifiers"])
+
+    def alt(words: list[str]) -> str:
+        parts = sorted(words, key=len, reverse=True)
+        return "|".join(r"[\s\-]+".join(re.escape(w) for w in p.split(" ")) for p in parts)
+
+    pattern = rf"(?<![\w\-])(?:(?:{alt(list(modifiers))})[\s\-]+)*(?:{alt(list(normal))})(?![\w\-])"
+    return Titles(
+        regex=re.compile(pattern, re.IGNORECASE),
+        normal=normal,
+        modifiers=modifiers,
+        status=status,
+        honorifics=dict(data["honorifics"]),
+        generic_heads=tuple(data["generic_heads"]),
+    )
+
+
+@dataclass(frozen=True)
+class Names:
+    """Known names: states (with aliases, demonyms, capitals, seats), bodies and blocs."""
+
+    exact: dict[str, Place]  # case-sensitive surface -> place
+    folded: dict[str, Place]  # casefolded full names (two words or more) -> place
+    demonyms: dict[str, str]  # "Russian"/"Russians" -> state name
+    seats: frozenset[str]  # seats of power ("Kremlin"): actors unless used as a place
+
+    def lookup(self, surface: str) -> Place | None:
+        s = surface.strip()
+        if s.lower().startswith("the "):
+            hit = self.exact.get(s) or self.exact.get(s[4:])
+        else:
+            hit = self.exact.get(s)
+        if hit:
+            return hit
+        key = s.casefold()
+        if key.startswith("the "):
+            key = key[4:]
+        return self.folded.get(key)
+
+
+def _plural(word: str) -> list[str]:
+    if word.endswith(("ese", "ss", "sh", "ch", "i")) or word in ("Swiss", "Dutch", "French"):
+        return []
+    return [word + "s"]
+
+
+@cache
+def names() -> Names:
+    caps = lexicons.load("capitals")
+    orgs = lexicons.load("organizations")
+    exact: dict[str, Place] = {}
+    demonyms: dict[str, str] = {}
+    seats: set[str] = set()
+
+    def put(surface: str, place: Place) -> None:
+        exact.setdefault(surface, place)
+
+    for st in caps["states"]:
+        name = st["name"]
+        put(name, Place(name, "state", "name"))
+        for a in st.get("aliases") or []:
+            form = "abbreviation" if a.replace(".", "").isupper() else "name"
+            put(a, Place(name, "state", form))
+        for c in st.get("capital") or []:
+            put(c, Place(name, "state", "capital"))
+        for s in st.get("seats") or []:
+            put(s, Place(name, "state", "capital"))
+            seats.add(s)
+        for d in st.get("demonyms") or []:
+            for w in [d, *_plural(d)]:
+                demonyms.setdefault(w, name)
+    for body in caps.get("bodies") or []:
+        for s in body.get("seats") or []:
+            put(s, Place(body["name"], "organization", "capital"))
+    for org in orgs["organizations"]:
+        put(org["name"], Place(org["name"], "organization", "name"))
+        for a in org.get("aliases") or []:
+            form = "abbreviation" if a.replace(".", "").replace("-", "").isupper() else "name"
+            put(a, Place(org["name"], "organization", form))
+    for bloc in orgs.get("blocs") or []:
+        for a in [bloc["name"], *(bloc.get("aliases") or [])]:
+            put(a, Place(bloc["name"], bloc.get("kind", "group"), "name"))
+    folded = {k.casefold(): v for k, v in exact.items() if " " in k}
+    return Names(exact=exact, folded=folded, demonyms=demonyms, seats=frozenset(seats))
+
+
+@dataclass(frozen=True)
+class NonActors:
+    words: frozenset[str]  # casefolded names that are never actors
+    credit_before: re.Pattern[
+        str
+    ]  # names before it are journalists ("... contributed to this report")
+    credit_after: re.Pattern[str]  # names after it are journalists or photographers ("By X")
+
+
+@cache
+def non_actors() -> NonActors:
+    data = lexicons.load("non_actors")
+    words = frozenset(
+        w.casefold() for key in ("furniture", "platforms", "media") for w in data[key]
+    )
+
+    def rx(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data["credit"][key]), re.IGNORECASE)
+
+    return NonActors(words, rx("names_before"), rx("names_after"))
+
+
+@dataclass(frozen=True)
+class Pronouns:
+    pronouns: dict[str, tuple[str | None, str]]  # lowercased -> (gender, number)
+    female_names: frozenset[str]
+    female_suffixes: tuple[str, ...]
+
+
+@cache
+def pronouns() -> Pronouns:
+    data = lexicons.load("pronouns")
+    prons = {k: (v.get("gender"), v["number"]) for k, v in data["pronouns"].items()}
+    return Pronouns(
+        prons, frozenset(data["female_given_names"]), tuple(data["female_surname_suffixes"])
+    )
+
+
+@dataclass(frozen=True)
+class Translit:
+    given: dict[str, str]  # lowercased variant -> normal given name
+    rules: tuple[tuple[re.Pattern[str], str], ...]
+
+    def key(self, name: str) -> str:
+        """A comparison key: "Aleksandr Grushko" and "Alexander Grushko" give the same key."""
+        words = [w for w in re.split(r"[\s]+", name.strip()) if w]
+        out = []
+        for w in words:
+            low = w.lower().strip(".,")
+            low = self.given.get(low, low)
+            for rx, rep in self.rules:
+                low = rx.sub(rep, low)
+            out.append(low)
+        return " ".join(out)
+
+
+@cache
+def translit() -> Translit:
+    data = lexicons.load("transliteration")
+    given: dict[str, str] = {}
+    for group in data["given_names"]:
+        for v in group:
+            given[v.lower()] = group[0].lower()
+    rules = tuple((re.compile(a), b) for a, b in data["rules"])
+    return Translit(given, rules)
+
+
+@cache
+def reporting() -> dict[str, frozenset[str]]:
+    data = lexicons.load("reporting_verbs")
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+@cache
+def demand_cues() -> dict:
+    return lexicons.load("demand_cues")
+
+
+@cache
+def stance_cues() -> dict:
+    return lexicons.load("stance_cues")
