@@ -1,0 +1,105 @@
+"""Demands: who asks what of whom, merged across outlets, rejected if any source says so."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from dossier.model.analysis import Analysis
+from dossier.model.dossier import Demand, Evidence
+from dossier.resolve.actors import ActorTable
+from dossier.resolve.cluster import attach, cluster
+from dossier.resolve.ids import assign_ids
+from dossier.resolve.sources import evidence, merge_evidence
+from dossier.resolve.stats import Stats
+from dossier.resolve.text import (
+    clean_space,
+    content_tokens,
+    first_words,
+    jaccard,
+    quote_tokens,
+    seq_ratio,
+)
+
+# Which status wins when sources differ: one rejection reported is a rejection.
+_STATUS_RANK = {"rejected": 0, "accepted": 1, "open": 2, "unknown": 3}
+JACCARD = 0.5
+RATIO = 0.6
+
+
+@dataclass
+class Item:
+    by: str | None
+    party: str | None  # the body a person speaks for, or the actor itself: the merge bucket
+    of: list[str]
+    text: str
+    toks: list[str]
+    status: str
+    source: str
+    sentence: int
+    ev: Evidence | None
+
+
+def similar(a: Item, b: Item) -> bool:
+    if a.of and b.of and not set(a.of) & set(b.of):
+        return False
+    ca, cb = set(content_tokens(a.toks)), set(content_tokens(b.toks))
+    return jaccard(ca, cb) >= JACCARD or seq_ratio(a.toks, b.toks) >= RATIO
+
+
+def resolve_demands(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[Demand]:
+    items: list[Item] = []
+    for a in analyses:
+        for d in a.demands:
+            by = table.actor_of(a.source, d.by)
+            of = sorted({x for k in d.of if (x := table.actor_of(a.source, k)) and x != by})
+            items.append(
+                Item(
+                    by=by,
+                    party=(table.principal_body(by) or by) if by else None,
+                    of=of,
+                    text=clean_space(d.text),
+                    toks=quote_tokens(d.text),
+                    status=d.status,
+                    source=a.source,
+                    sentence=d.sentence,
+                    ev=evidence(a, d.sentence),
+                )
+            )
+    items.sort(key=lambda it: (it.source, it.sentence, it.text))
+    known = [it for it in items if it.by]
+    groups = cluster(known, lambda it: it.party, lambda it: content_tokens(it.toks), similar)
+    left = attach(
+        groups, [it for it in items if not it.by], lambda it: content_tokens(it.toks), similar
+    )
+    stats.demands_without_by += len(left)
+
+    demands = []
+    for group in groups:
+        bys = Counter(it.by for it in group if it.by)
+        party = group[0].party
+        # The body itself demanding, in any source, makes it the demand's author.
+        by = party if party in bys else min(bys, key=lambda b: (-bys[b], b))
+        texts: dict[str, set[str]] = defaultdict(set)
+        for it in group:
+            texts[it.text].add(it.source)
+        text = min(texts, key=lambda t: (-len(texts[t]), -len(t), t))
+        status = min((it.status for it in group), key=lambda s: _STATUS_RANK.get(s, 9))
+        demands.append(
+            Demand(
+                id="",
+                by=by or "",
+                of=sorted({o for it in group for o in it.of if o != by}),
+                text=text,
+                status=status,  # type: ignore[arg-type]
+                evidence=merge_evidence([it.ev for it in group]),
+            )
+        )
+    ids = assign_ids(
+        [f"{d.by} {first_words(d.text)}" for d in demands],
+        [d.text for d in demands],
+        fallback="demand",
+    )
+    for d, did in zip(demands, ids, strict=True):
+        d.id = did
+    return sorted(demands, key=lambda d: d.id)

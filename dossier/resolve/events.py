@@ -1,0 +1,184 @@
+"""Next steps (future) and the timeline (past): dated claims merged across outlets."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from dossier.model.analysis import Analysis
+from dossier.model.dossier import DiscrepancyValue, Evidence, NextStep, TimelineEvent
+from dossier.resolve.actors import ActorTable
+from dossier.resolve.cluster import cluster
+from dossier.resolve.ids import assign_ids
+from dossier.resolve.names import norm
+from dossier.resolve.sources import evidence, merge_evidence
+from dossier.resolve.stats import Stats
+from dossier.resolve.text import (
+    clean_space,
+    content_tokens,
+    first_words,
+    jaccard,
+    quote_tokens,
+    seq_ratio,
+)
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+JACCARD = 0.4
+RATIO = 0.6
+SAME_EVENT = 0.6  # content overlap of two items with different dates that may be one event
+
+
+@dataclass
+class Item:
+    tense: str
+    date: str | None
+    text: str
+    toks: list[str]
+    place: str | None
+    actors: list[str]
+    source: str
+    sentence: int
+    ev: Evidence | None
+
+
+def _similar(a: Item, b: Item) -> bool:
+    if a.place and b.place and norm(a.place) == norm(b.place):
+        return True
+    ca, cb = set(content_tokens(a.toks)), set(content_tokens(b.toks))
+    return jaccard(ca, cb) >= JACCARD or seq_ratio(a.toks, b.toks) >= RATIO
+
+
+@dataclass
+class Merged:
+    tense: str
+    date: str | None
+    text: str
+    place: str | None
+    actors: list[str]
+    evidence: list[Evidence]
+    items: list[Item]
+
+    @property
+    def sources(self) -> set[str]:
+        return {it.source for it in self.items}
+
+
+def _items(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[Item]:
+    items = []
+    for a in analyses:
+        for d in a.dated:
+            date = d.date if d.date and _ISO.match(d.date) else None
+            if date is None and d.tense == "past":
+                stats.dated_invalid += 1
+                continue
+            actors = sorted({x for k in d.actors if (x := table.actor_of(a.source, k))})
+            items.append(
+                Item(
+                    d.tense,
+                    date,
+                    clean_space(d.text),
+                    quote_tokens(d.text),
+                    clean_space(d.place) if d.place else None,
+                    actors,
+                    a.source,
+                    d.sentence,
+                    evidence(a, d.sentence),
+                )
+            )
+    items.sort(key=lambda it: (it.source, it.sentence, it.text))
+    return items
+
+
+def _merge(group: list[Item]) -> Merged:
+    texts: dict[str, set[str]] = defaultdict(set)
+    for it in group:
+        texts[it.text].add(it.source)
+    text = min(texts, key=lambda t: (-len(texts[t]), -len(t), t))
+    places = Counter(it.place for it in group if it.place)
+    place = min(places, key=lambda p: (-places[p], p)) if places else None
+    return Merged(
+        group[0].tense,
+        group[0].date,
+        text,
+        place,
+        sorted({x for it in group for x in it.actors}),
+        merge_evidence([it.ev for it in group]),
+        group,
+    )
+
+
+def merge_dated(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[Merged]:
+    items = _items(table, analyses, stats)
+    groups = cluster(
+        items, lambda it: (it.tense, it.date or ""), lambda it: content_tokens(it.toks), _similar
+    )
+    return [_merge(g) for g in groups]
+
+
+def next_steps(merged: list[Merged]) -> list[NextStep]:
+    future = [m for m in merged if m.tense == "future"]
+    ids = assign_ids(
+        [f"{m.date or 'undated'} {first_words(m.text, 5)}" for m in future],
+        [m.text for m in future],
+        fallback="step",
+    )
+    out = [
+        NextStep(
+            id=i, text=m.text, date=m.date, place=m.place, actors=m.actors, evidence=m.evidence
+        )
+        for i, m in zip(ids, future, strict=True)
+    ]
+    return sorted(out, key=lambda s: (s.date or "9999", s.id))
+
+
+def timeline(merged: list[Merged]) -> list[TimelineEvent]:
+    past = [m for m in merged if m.tense == "past" and m.date]
+    ids = assign_ids(
+        [f"{m.date} {first_words(m.text, 5)}" for m in past],
+        [m.text for m in past],
+        fallback="event",
+    )
+    out = [
+        TimelineEvent(
+            id=i,
+            date=m.date or "",
+            text=m.text,
+            place=m.place,
+            actors=m.actors,
+            evidence=m.evidence,
+        )
+        for i, m in zip(ids, past, strict=True)
+    ]
+    return sorted(out, key=lambda e: (e.date, e.id))
+
+
+def date_conflicts(merged: list[Merged]) -> list[tuple[str, list[DiscrepancyValue]]]:
+    """Events that sources date differently: same place, same month, alike words, no shared source.
+
+    Returns (subject text, values) pairs; a source that gives both dates means two events.
+    """
+    dated = [m for m in merged if m.date and len(m.date) == 10 and m.place]
+
+    def alike(a: Merged, b: Merged) -> bool:
+        ta = set(content_tokens([t for it in a.items for t in it.toks]))
+        tb = set(content_tokens([t for it in b.items for t in it.toks]))
+        return not (a.sources & b.sources) and jaccard(ta, tb) >= SAME_EVENT
+
+    groups = cluster(
+        dated,
+        lambda m: (m.tense, norm(m.place or ""), (m.date or "")[:7]),
+        lambda m: content_tokens([t for it in m.items for t in it.toks]),
+        alike,
+    )
+    out = []
+    for group in groups:
+        if len({m.date for m in group}) < 2:
+            continue
+        values = [
+            DiscrepancyValue(value=m.date or "", sources=sorted(m.sources), evidence=m.evidence)
+            for m in sorted(group, key=lambda m: m.date or "")
+        ]
+        subject = max(group, key=lambda m: (len(m.sources), m.text)).text
+        out.append((subject, values))
+    return out

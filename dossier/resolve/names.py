@@ -1,0 +1,150 @@
+"""Name keys for clustering: person names split and folded, state variants, acronyms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dossier.resolve import lexicon
+from dossier.resolve.text import fold
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
+
+
+def clean_surface(surface: str) -> str:
+    """A surface as an alias: whitespace collapsed, possessive and edge punctuation dropped."""
+    text = " ".join(surface.split()).strip(" ,;:\"“”'‘’()[]")
+    text = _POSSESSIVE.sub("", text) if re.search(r"\w['’]s?$", text) else text
+    return text.strip(" ,;:")
+
+
+def norm(surface: str) -> str:
+    """Comparison key of a surface: folded, no dots/possessive/leading "the", single spaces."""
+    return lexicon.key(clean_surface(surface)).replace("-", " ").replace("'", "").strip()
+
+
+def is_acronym(surface: str) -> bool:
+    return bool(_ACRONYM.fullmatch(clean_surface(surface)))
+
+
+def acronym_of(surface: str) -> str | None:
+    """Initials of a multi-word proper name ("European Union" -> "eu"), None if not one."""
+    skip = lexicon.name_parts()["acronym_skip"]
+    words = [w for w in re.split(r"\s+", clean_surface(surface)) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    letters = []
+    for w in words:
+        if w.lower() in skip:
+            continue
+        if not w[:1].isupper():
+            return None  # a lower-case content word: a description, not a name
+        letters.append(w[0])
+    if len(letters) < 2:
+        return None
+    return fold("".join(letters))
+
+
+def state_name(surface: str) -> str | None:
+    """The canonical state name a surface is a variant of ("U.S." -> "United States")."""
+    return lexicon.state_names().get(lexicon.key(clean_surface(surface)))
+
+
+def capital_state(surface: str) -> str | None:
+    """The state a capital or seat of power stands for ("Moscow" -> "Russia"), per capitals.yaml."""
+    return lexicon.capitals().get(lexicon.key(clean_surface(surface)))
+
+
+@cache
+def fold_name(token: str) -> str:
+    """A name token folded so transliteration variants meet (Aleksandr/Alexander -> alexandr)."""
+    rules, _ = lexicon.fold_rules()
+    out = fold(token)
+    for pattern, repl in rules:
+        out = pattern.sub(repl, out)
+    return out
+
+
+@dataclass(frozen=True)
+class PersonName:
+    display: str  # the name as written, titles and honorifics stripped
+    given: str | None  # folded first given name (or initial); None for a surname alone
+    surname: str  # folded
+
+    @property
+    def initial_only(self) -> bool:
+        return self.given is not None and len(self.given) == 1
+
+    @property
+    def full(self) -> bool:
+        return self.given is not None
+
+
+def person_name(surface: str) -> PersonName | None:
+    """Split a person's name; leading titles ("Deputy Foreign Minister", "NATO", "Mr.") dropped."""
+    parts = lexicon.name_parts()
+    skip = parts["honorifics"] | parts["title_words"]
+    raw = clean_surface(surface).split()
+    while len(raw) > 1:
+        head = raw[0]
+        token = fold(head).rstrip(".").replace("'", "")
+        token = re.sub(r"(’s|'s)$", "", token)
+        if token in skip or token.replace("-", " ").split()[0] in skip or _is_prefix_noise(head):
+            raw = raw[1:]
+        else:
+            break
+    while len(raw) > 1 and fold(raw[-1]).strip(".,") in parts["suffixes"]:
+        raw = raw[:-1]
+    if not raw:
+        return None
+    display = " ".join(raw)
+    tokens = [t for t in re.split(r"[\s.]+", display) if t]
+    if not tokens:
+        return None
+    surname = fold_name(tokens[-1].replace("-", ""))
+    given = fold_name(tokens[0]) if len(tokens) > 1 else None
+    if given is not None and len(tokens[0].rstrip(".")) == 1:
+        given = fold(tokens[0])[0]
+    return PersonName(display=display, given=given, surname=surname)
+
+
+def _is_prefix_noise(token: str) -> bool:
+    """An acronym or a possessive before a name ("NATO", "Russia's"): not part of the name."""
+    return bool(_ACRONYM.fullmatch(token)) or bool(re.search(r"['’]s$", token))
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """Two folded given names of one surname that may be one person (initials handled apart)."""
+    if a == b:
+        return True
+    _, min_len = lexicon.fold_rules()
+    if min(len(a), len(b)) < min_len or abs(len(a) - len(b)) > 1:
+        return False
+    # Within one edit, and not in the last two letters (Daniel/Daniela, Mario/Maria).
+    if a[-2:] != b[-2:]:
+        return False
+    return _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def is_pronoun(surface: str) -> bool:
+    s = clean_surface(surface)
+    if len(s) > 1 and s.isupper():  # "US" is a state, "IT" a sector
+        return False
+    return norm(s) in lexicon.name_parts()["pronouns"]
+
+
+def token_count(surface: str) -> int:
+    return len(clean_surface(surface).split())

@@ -1,0 +1,102 @@
+"""Positions: each principal actor's stance on each issue it speaks to, with the evidence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from dossier.model.analysis import Analysis
+from dossier.model.dossier import Evidence, Position
+from dossier.resolve.actors import ActorTable
+from dossier.resolve.ids import assign_ids
+from dossier.resolve.issues import IssueSet, stance_text
+from dossier.resolve.sources import evidence, merge_evidence
+
+MIXED_SHARE = 0.25  # the minority side must carry this share of claims to make a stance mixed
+_VERB = {
+    "support": "supports",
+    "oppose": "opposes",
+    "mixed": "has a mixed position on",
+    "neutral": "takes no clear side on",
+}
+
+
+@dataclass(frozen=True)
+class Claim:
+    stance: str
+    source: str
+    sentence: int
+    ev: Evidence | None
+    lifted: bool  # a person's claim counted for the body they speak for
+
+
+def _issues_of(issues: IssueSet, a: Analysis, keywords: list[str], sentence: int) -> list[str]:
+    found = issues.ids_in(stance_text(keywords)) if keywords else []
+    if not found and 0 <= sentence < len(a.sentences):
+        # Without keywords, the sentence decides, but only when it names a single issue.
+        in_sentence = issues.ids_in(a.sentences[sentence].text)
+        found = in_sentence if len(in_sentence) == 1 else []
+    return found
+
+
+def aggregate(claims: list[Claim]) -> str:
+    counts = defaultdict(int)
+    for c in claims:
+        counts[c.stance] += 1
+    s, o = counts["support"], counts["oppose"]
+    if counts["mixed"] or (s and o and min(s, o) / (s + o) >= MIXED_SHARE):
+        return "mixed"
+    if s or o:
+        return "support" if s > o else "oppose"
+    return "neutral"
+
+
+def lower_first(label: str) -> str:
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() else label[:1].lower() + label[1:]
+
+
+def resolve_positions(
+    table: ActorTable, analyses: list[Analysis], issues: IssueSet, n_sources: int
+) -> list[Position]:
+    cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for a in analyses:
+        for sc in a.stances:
+            actor = table.actor_of(a.source, sc.holder)
+            if actor is None:
+                continue
+            body = table.principal_body(actor)
+            ev = evidence(a, sc.sentence)
+            for issue in _issues_of(issues, a, sc.keywords, sc.sentence):
+                cells[(actor, issue)].append(Claim(sc.stance, a.source, sc.sentence, ev, False))
+                if body:
+                    cells[(body, issue)].append(Claim(sc.stance, a.source, sc.sentence, ev, True))
+    labels = {i.id: i.label for i in issues.issues}
+    principal_min = min(2, n_sources)
+    positions = []
+    for (actor_id, issue), claims in sorted(cells.items()):
+        actor = table.by_id[actor_id]
+        unique = {(c.source, c.sentence, c.stance): c for c in claims}
+        claims = [unique[k] for k in sorted(unique)]
+        if len(actor.sources) < principal_min and len(claims) < 2:
+            continue  # a bystander's single remark is not a position in the matrix
+        stance = aggregate(claims)
+        positions.append(
+            Position(
+                id="",
+                actor=actor_id,
+                issue=issue,
+                stance=stance,  # type: ignore[arg-type]
+                summary=f"{actor.name} {_VERB[stance]} {lower_first(labels[issue])}.",
+                evidence=merge_evidence([c.ev for c in claims]),
+                confidence="low" if len({(c.source, c.sentence) for c in claims}) < 2 else "high",
+            )
+        )
+    ids = assign_ids(
+        [f"{p.actor} {p.issue}" for p in positions],
+        [f"{p.actor}|{p.issue}" for p in positions],
+        fallback="position",
+    )
+    for p, pid in zip(positions, ids, strict=True):
+        p.id = pid
+    return sorted(positions, key=lambda p: (p.actor, p.issue))
