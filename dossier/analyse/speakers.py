@@ -1,0 +1,126 @@
+"""Who a clause is attributed to: the subject of a verb, resolved to an entity key (pronouns too)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.model.analysis import Mention
+
+from . import lexicon as lx
+from .context import Ctx
+from .entities import EntityResult
+
+SUBJ = ("nsubj", "nsubjpass")
+LOOKBACK_SENTENCES = 3
+
+
+def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = None) -> Token | None:
+    """The subject of `verb`, climbing through clauses that share it ("While noting ..., X said").
+
+    When the parse gives none, a known entity right before the verb ("... Wendy Sherman
+    reiterated") is taken (pass `tok_ent`).
+    """
+    for child in verb.children:
+        if child.dep_ in SUBJ:
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if (
+        depth < 3
+        and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "relcl")
+        and verb.head is not verb
+    ):
+        if verb.dep_ == "relcl":
+            return verb.head
+        found = subject_of(verb.head, depth + 1)
+        if found is not None:
+            return found
+    if tok_ent is not None and verb.i > 0 and (verb.i - 1) in tok_ent:
+        return verb.doc[verb.i - 1]
+    return None
+
+
+class SpeakerResolver:
+    """Maps subject tokens to entity keys; resolves personal pronouns to the right person."""
+
+    def __init__(self, ctx: Ctx, ents: EntityResult) -> None:
+        self.ctx = ctx
+        self.ents = ents
+        self.prons = lx.pronouns().pronouns
+        self.by_key = {e.key: e for e in ents.entities}
+        # person mentions in order: (analysis start, key, sentence, is_subject)
+        self.person_mentions: list[tuple[int, str, int, bool]] = []
+        for tok_i, key in sorted(ctx.tok_ent.items()):
+            ent = self.by_key.get(key)
+            if ent is None or ent.kind != "person":
+                continue
+            tok = ctx.doc[tok_i]
+            if tok.i > 0 and ctx.tok_ent.get(tok.i - 1) == key:
+                continue  # one entry per mention (its first token)
+            span_root = tok
+            while span_root.head.i != span_root.i and ctx.tok_ent.get(span_root.head.i) == key:
+                span_root = span_root.head
+            self.person_mentions.append((tok.idx, key, ctx.tok_sent[tok.i], span_root.dep_ in SUBJ))
+        self.last_speaker: str | None = None
+
+    def entity_of(
+        self, tok: Token, exclude: tuple[int, int] | None = None
+    ) -> tuple[str | None, str]:
+        """(entity key, attribution) for a subject token: explicit, title or pronoun."""
+        if tok.lower_ in self.prons:
+            key = self.pronoun(tok)
+            return key, "pronoun"
+        cands = [tok, *sorted(tok.subtree, key=lambda t: t.i)]
+        for t in cands:
+            if exclude and exclude[0] <= t.idx < exclude[1]:
+                continue
+            key = self.ctx.tok_ent.get(t.i)
+            if key is not None:
+                form = self._form_at(key, t)
+                return key, "title" if form == "title" else "explicit"
+        return None, "none"
+
+    def _form_at(self, key: str, tok: Token) -> str:
+        start = self.ctx.tmap.start(tok.idx)
+        for m in self.by_key[key].mentions:
+            if m.start <= start < m.end:
+                return m.form
+        return "name"
+
+    def pronoun(self, tok: Token) -> str | None:
+        gender, number = self.prons[tok.lower_]
+        if number != "singular" or tok.lower_ == "i":
+            return None
+        sent = self.ctx.tok_sent[tok.i]
+        best = None
+        best_score = None
+        for start, key, s, is_subj in self.person_mentions:
+            if start >= tok.idx or s < sent - LOOKBACK_SENTENCES:
+                continue
+            g = self.ents.genders.get(key)
+            if g is not None and gender is not None and g != gender:
+                continue
+            exact = 1 if (g is not None and g == gender) else 0
+            score = (exact, s, is_subj, start)
+            if best_score is None or score > best_score:
+                best, best_score = key, score
+        if best is None and self.last_speaker:
+            g = self.ents.genders.get(self.last_speaker)
+            if g is None or gender is None or g == gender:
+                best = self.last_speaker
+        if best is not None:
+            self._add_pronoun_mention(best, tok)
+        return best
+
+    def _add_pronoun_mention(self, key: str, tok: Token) -> None:
+        ent = self.by_key[key]
+        fs, fe = self.ctx.file_span(tok.idx, tok.idx + len(tok.text))
+        if any(m.start == fs for m in ent.mentions):
+            return
+        ent.mentions.append(
+            Mention(
+                start=fs, end=fe, text=tok.text, sentence=self.ctx.tok_sent[tok.i], form="pronoun"
+            )
+        )
+        ent.mentions.sort(key=lambda m: m.start)
+        self.ctx.tok_ent[tok.i] = key
