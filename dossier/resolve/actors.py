@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from dossier.model.analysis import Analysis, LocalEntity
 from dossier.model.dossier import Actor, Evidence, Role
-from dossier.resolve import names
+from dossier.resolve import lexicon, names
 from dossier.resolve.ids import assign_ids
 from dossier.resolve.lexicon import name_parts
 from dossier.resolve.roles import demonyms, title_key
@@ -47,13 +47,15 @@ class Ent:
         return max(len(self.e.mentions), 1)
 
 
-def _looks_like_title(surface: str) -> bool:
-    """A descriptor rather than a name: lower-case start, or only title words."""
-    s = names.clean_surface(surface)
+def _looks_like_title(surface: str, person: bool = True) -> bool:
+    """A descriptor rather than a name: lower-case start, or (for a person) only title words."""
+    s = re.sub(r"^(the|a|an)\s+(?=\S)", "", names.clean_surface(surface))
     if not s or not any(ch.isalpha() for ch in s):
         return True
     if s[:1].islower():
         return True
+    if not person:
+        return False
     parts = name_parts()
     words = [w for w in re.split(r"[\s\-]+", names.norm(s)) if w]
     vocab = parts["title_words"] | parts["honorifics"]
@@ -79,7 +81,7 @@ def _classify(idx: int, analysis: Analysis, e: LocalEntity) -> Ent:
         if form is None:  # a surface with no mention: guess what it is
             if names.capital_state(s) and e.kind == "state" and not names.state_name(s):
                 form = "capital"
-            elif _looks_like_title(s):
+            elif _looks_like_title(s, e.kind == "person"):
                 form = "title"
             else:
                 form = "name"
@@ -90,7 +92,7 @@ def _classify(idx: int, analysis: Analysis, e: LocalEntity) -> Ent:
             and form != "title"
         ):
             ent.capitals.append(s)
-        elif form == "title" or _looks_like_title(s):
+        elif form == "title" or _looks_like_title(s, e.kind == "person"):
             ent.titles.append(s)
         else:
             ent.name_forms.append(s)
@@ -194,7 +196,7 @@ class ActorTable:
                     if names.given_compatible(a, b):
                         self.uf.union(givens[a], givens[b])
             for e in initials:
-                roots = {self.uf.find(givens[g]) for g in keys if g[0] == e.person.given}  # type: ignore[union-attr]
+                roots = {self.uf.find(f.idx) for f in full if f.person.initial == e.person.initial}  # type: ignore[union-attr]
                 if len(roots) == 1:
                     self.uf.union(roots.pop(), e.idx)
                 else:
@@ -316,7 +318,7 @@ class ActorTable:
                     self.local_surface.setdefault((ent.source, names.norm(s)), actor_id)
                     if s not in ent.titles:
                         self.global_surface[names.norm(s)].add(actor_id)
-        self.proper = frozenset(
+        self.proper = frozenset(lexicon.demonyms()) | frozenset(
             w
             for a in self.actors
             if a.type in ("state", "organization", "group")

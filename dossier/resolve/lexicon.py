@@ -26,52 +26,71 @@ def _key(text: str) -> str:
     return text
 
 
+def _capitals_data() -> dict[str, Any]:
+    data = _optional("capitals")
+    return data if isinstance(data, dict) else {}
+
+
 @cache
 def state_names() -> dict[str, str]:
-    """Folded variant (and canonical) -> the state's display name."""
+    """Folded variant (and canonical) -> the state's display name.
+
+    Resolve's state_names.yaml first, then the aliases in analyse's capitals.yaml.
+    """
     out: dict[str, str] = {}
     for canonical, variants in sorted((lexicons.load("state_names") or {}).items()):
         out[_key(canonical)] = canonical
         for variant in variants or []:
             out.setdefault(_key(str(variant)), canonical)
+    for state in _capitals_data().get("states") or []:
+        if not isinstance(state, dict) or not state.get("name"):
+            continue
+        name = out.get(_key(str(state["name"])), str(state["name"]))
+        out.setdefault(_key(str(state["name"])), name)
+        for alias in state.get("aliases") or []:
+            out.setdefault(_key(str(alias)), name)
     return out
-
-
-def _pairs(data: Any) -> list[tuple[str, str]]:
-    """(capital, state) pairs from whichever shape capitals.yaml takes."""
-    if isinstance(data, dict) and len(data) == 1:
-        (only,) = data.values()
-        if isinstance(only, dict | list):
-            data = only
-    pairs: list[tuple[str, str]] = []
-    if isinstance(data, dict):
-        for k, v in data.items():
-            if isinstance(v, list):  # state: [capital, seat of power, ...]
-                pairs += [(str(c), str(k)) for c in v]
-            elif isinstance(v, dict):
-                state = v.get("state") or v.get("country")
-                if state:
-                    pairs.append((str(k), str(state)))
-                    pairs += [(str(s), str(state)) for s in v.get("aliases", []) or []]
-            elif v:
-                pairs.append((str(k), str(v)))
-    elif isinstance(data, list):
-        for item in data:
-            if isinstance(item, dict):
-                state = item.get("state") or item.get("country")
-                names = [item.get("capital"), item.get("name"), *(item.get("aliases") or [])]
-                names += list(item.get("seats") or [])
-                pairs += [(str(n), str(state)) for n in names if n and state]
-    return pairs
 
 
 @cache
 def capitals() -> dict[str, str]:
-    """Folded capital or seat of power -> state display name (canonical where known)."""
+    """Folded capital or seat of power -> what it stands for (a state, or a body's seat)."""
     names = state_names()
     out: dict[str, str] = {}
-    for capital, state in sorted(_pairs(_optional("capitals"))):
-        out.setdefault(_key(capital), names.get(_key(state), state))
+    data = _capitals_data()
+    for group in ("states", "bodies"):
+        for item in data.get(group) or []:
+            if not isinstance(item, dict) or not item.get("name"):
+                continue
+            name = names.get(_key(str(item["name"])), str(item["name"]))
+            for seat in [*(item.get("capital") or []), *(item.get("seats") or [])]:
+                out.setdefault(_key(str(seat)), name)
+    return out
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Folded demonym ("russian") -> state display name, from analyse's capitals.yaml."""
+    names = state_names()
+    out: dict[str, str] = {}
+    for state in _capitals_data().get("states") or []:
+        if isinstance(state, dict) and state.get("name"):
+            name = names.get(_key(str(state["name"])), str(state["name"]))
+            for d in state.get("demonyms") or []:
+                out.setdefault(_key(str(d)), name)
+    return out
+
+
+@cache
+def given_name_groups() -> dict[str, str]:
+    """Folded given-name variant -> its group's normal form (analyse's transliteration.yaml)."""
+    data = _optional("transliteration")
+    out: dict[str, str] = {}
+    groups = data.get("given_names") if isinstance(data, dict) else None
+    for group in groups or []:
+        if group:
+            for variant in group:
+                out.setdefault(fold(str(variant)), fold(str(group[0])))
     return out
 
 

@@ -62,6 +62,7 @@ def fold_name(token: str) -> str:
     """A name token folded so transliteration variants meet (Aleksandr/Alexander -> alexandr)."""
     rules, _ = lexicon.fold_rules()
     out = fold(token)
+    out = lexicon.given_name_groups().get(out, out)
     for pattern, repl in rules:
         out = pattern.sub(repl, out)
     return out
@@ -72,6 +73,7 @@ class PersonName:
     display: str  # the name as written, titles and honorifics stripped
     given: str | None  # folded first given name (or initial); None for a surname alone
     surname: str  # folded
+    initial: str | None = None  # first letter of the given name as written (folded)
 
     @property
     def initial_only(self) -> bool:
@@ -105,14 +107,17 @@ def person_name(surface: str) -> PersonName | None:
         return None
     surname = fold_name(tokens[-1].replace("-", ""))
     given = fold_name(tokens[0]) if len(tokens) > 1 else None
+    initial = fold(tokens[0])[:1] if len(tokens) > 1 else None
     if given is not None and len(tokens[0].rstrip(".")) == 1:
-        given = fold(tokens[0])[0]
-    return PersonName(display=display, given=given, surname=surname)
+        given = initial
+    return PersonName(display=display, given=given, surname=surname, initial=initial)
 
 
 def _is_prefix_noise(token: str) -> bool:
-    """An acronym or a possessive before a name ("NATO", "Russia's"): not part of the name."""
-    return bool(_ACRONYM.fullmatch(token)) or bool(re.search(r"['’]s$", token))
+    """An acronym, possessive or demonym before a name ("NATO", "Russia's"): not the name."""
+    if _ACRONYM.fullmatch(token) or re.search(r"['’]s$", token):
+        return True
+    return lexicon.key(token) in lexicon.demonyms()  # "Russian Deputy Minister X"
 
 
 def given_compatible(a: str, b: str) -> bool:
