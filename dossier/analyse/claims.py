@@ -1,9 +1,447 @@
-"""Demands and stances."""
+"""Demands (who asks what of whom, and whether it was turned down) and stance cues per sentence."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from dossier.model.analysis import DemandClaim, QuoteClaim, StanceClaim
+
+from . import lexicon as lx
+from .context import Ctx
+from .entities import EntityResult
+from .speakers import SpeakerResolver, subject_of
+
+_CUT = re.compile(r"\s+(?:–|—|--|-)\s+|;|\s+\(")
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
-def extract_demands(ctx, ents, quotes):
-    return []
+# ---------------------------------------------------------------------------- demands
+def extract_demands(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> list[DemandClaim]:
+    return _Demands(ctx, ents, quotes).run()
 
 
-def extract_stances(ctx, ents, quotes):
-    return []
+class _Demands:
+    def __init__(self, ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.ents = ents
+        self.cues = lx.demand_cues()
+        self.verbs: dict[str, list[str]] = self.cues["verbs"]
+        self.particles: dict[str, list[str]] = self.cues["particles"]
+        self.nouns = frozenset(self.cues["nouns"])
+        self.resolver = SpeakerResolver(ctx, ents)
+        self.by_key = {e.key: e for e in ents.entities}
+        rej = self.cues["rejection"]
+        self.rej_lemmas = frozenset(rej["lemmas"])
+        self.rej_phrases = tuple(p.lower() for p in rej["phrases"])
+        acc = self.cues["acceptance"]
+        self.acc_lemmas = frozenset(acc["lemmas"])
+        self.quote_speaker = {}
+        for q in quotes:
+            if q.kind != "reported" and q.speaker:
+                self.quote_speaker.setdefault(q.sentence, q.speaker)
+        # references to demands without content, for status: (sentence, owner key | None)
+        self.refs: list[tuple[int, str | None]] = []
+
+    def run(self) -> list[DemandClaim]:
+        out: list[DemandClaim] = []
+        for si, sent in enumerate(self.ctx.sents):
+            for tok in sent:
+                lemma = tok.lemma_.lower()
+                claim = None
+                if tok.pos_ == "VERB" and lemma in self.verbs:
+                    claim = self._verb(tok, lemma, si)
+                elif tok.pos_ == "NOUN" and lemma in self.nouns:
+                    claim = self._noun(tok, lemma, si)
+                if claim is not None:
+                    out.append(claim)
+        self._status(out)
+        return out
+
+    # ------------------------------------------------------------ verb cues
+    def _verb(self, verb: Token, lemma: str, si: int) -> DemandClaim | None:
+        need = self.particles.get(lemma)
+        particle = None
+        if need:
+            particle = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.lower_ in need
+                    and c.dep_ in ("prep", "prt", "dative")
+                    and 0 < c.i - verb.i <= 2
+                ),
+                None,
+            )
+            if particle is None:
+                nxt = verb.nbor(1) if verb.i + 1 < len(self.doc) else None
+                if nxt is None or nxt.lower_ not in need:
+                    return None
+                particle = nxt
+        by = self._entity(subject_of(verb, tok_ent=self.ctx.tok_ent))
+        addressee: list[str] = []
+        content: Span | None = None
+        # "call on Y to X", "urge Y to X", "want Y to X", "ask Y to X"
+        inf = self._infinitive(verb) if "object_to" in self.verbs[lemma] else None
+        if inf is not None:
+            subj = next((c for c in inf.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                addressee += self._entities_in(subj)
+            content = self._from_to(inf)
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if particle is not None:
+            objs += [c for c in particle.children if c.dep_ == "pobj"]
+        if particle is not None and particle.lower_ == "for" and content is None and objs:
+            content = self._subtree(objs[-1])
+            objs = []
+        for o in objs:
+            if not addressee:
+                addressee += self._entities_in(o)
+        if content is None:
+            # "demand that Y <clause>" / "insist that ..."
+            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if comp is not None and "that" in self.verbs[lemma]:
+                subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    addressee += self._entities_in(subj)
+                content = self._subtree(comp, drop_mark=True)
+            elif (
+                "object" in self.verbs[lemma]
+                and objs
+                and lemma not in ("want", "ask", "tell", "call")
+            ):
+                content = self._subtree(objs[0])
+                addressee = self._from_of(verb)
+        if content is None or len(content) < 2:
+            return None
+        if lemma in ("want", "ask", "tell", "order") and not addressee:
+            return None  # a wish or a question, not a demand on someone
+        if by is None and lemma == "want":
+            return None
+        addressee = [k for k in dict.fromkeys(addressee) if k != by]
+        return self._claim(by, addressee, content, si, verb.text)
+
+    def _infinitive(self, verb: Token) -> Token | None:
+        for c in verb.subtree:
+            if (
+                c.dep_ in ("xcomp", "ccomp", "advcl")
+                and c.pos_ in ("VERB", "AUX")
+                and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+            ):
+                if c.head == verb or c.head.head == verb:
+                    return c
+        return None
+
+    def _from_to(self, inf: Token) -> Span:
+        """The infinitive clause after its "to" (and after its subject).
+
+        The parser sometimes splits a hyphenated verb ("de-escalate") into siblings, so the
+        clause runs on over adjacent siblings until a comma or conjunction.
+        """
+        toks = sorted(inf.subtree, key=lambda t: t.i)
+        to = next((t for t in toks if t.lower_ == "to" and t.dep_ == "aux" and t.head == inf), None)
+        start = to.i + 1 if to is not None else toks[0].i
+        right = toks[-1].i
+        for sib in sorted(inf.head.children, key=lambda t: t.i):
+            if sib.i <= right:
+                continue
+            if (sib.dep_ in ("punct", "cc") and sib.text != "-") or sib.left_edge.i != right + 1:
+                break
+            right = sib.right_edge.i
+        return self._cut(self.doc[start : right + 1])
+
+    def _subtree(self, tok: Token, drop_mark: bool = False) -> Span:
+        toks = sorted(tok.subtree, key=lambda t: t.i)
+        start = toks[0].i
+        if drop_mark and self.doc[start].lower_ == "that":
+            start += 1
+        return self._cut(self.doc[start : toks[-1].i + 1])
+
+    def _cut(self, span: Span) -> Span:
+        m = _CUT.search(span.text)
+        if m:
+            end_char = span.start_char + m.start()
+            cut = self.doc.char_span(span.start_char, end_char, alignment_mode="contract")
+            if cut is not None and len(cut):
+                span = cut
+        while len(span) and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        while len(span) and span[0].is_punct:
+            span = span[1:]
+        return span
+
+    def _from_of(self, verb: Token) -> list[str]:
+        out = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                for p in c.children:
+                    out += self._entities_in(p)
+        return out
+
+    # ------------------------------------------------------------ noun cues
+    def _noun(self, noun: Token, lemma: str, si: int) -> DemandClaim | None:
+        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in noun.children):
+            return None
+        if lemma in ("condition", "precondition", "requirement") and not any(
+            c.dep_ == "poss" for c in noun.children
+        ):
+            return None  # too common in other senses without an owner ("Russia's conditions")
+        by = None
+        for c in noun.children:
+            if c.dep_ == "poss":
+                by = self._entity(c)
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    by = self._entity(pobj)
+        if by is None and noun.dep_ in ("dobj", "pobj"):
+            gov = noun.head if noun.dep_ == "dobj" else noun.head.head
+            if gov.pos_ == "VERB" and gov.lemma_.lower() in (
+                "reiterate",
+                "make",
+                "issue",
+                "present",
+                "repeat",
+                "put",
+                "renew",
+                "set",
+                "table",
+            ):
+                by = self._entity(subject_of(gov, tok_ent=self.ctx.tok_ent))
+        content: Span | None = None
+        addressee: list[str] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content = self._subtree(pobj)
+                    # "demands for guarantees, including on NATO's non-expansion"
+                    right = max(t.i for t in noun.subtree)
+                    content = self._cut(self.doc[content.start : max(content.end, right + 1)])
+            elif c.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.lower_ == "that" and m.dep_ == "mark" for m in c.children
+            ):
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    addressee += self._entities_in(subj)
+                content = self._subtree(c, drop_mark=True)
+        if content is None or len(content) < 1:
+            self.refs.append((si, by))
+            return None
+        if not addressee:
+            addressee = [k for k in self._keys_in(content) if k != by]
+        addressee = [k for k in dict.fromkeys(addressee) if k != by]
+        return self._claim(by, addressee, content, si, noun.text)
+
+    # --------------------------------------------------------------- helpers
+    def _entity(self, tok: Token | None) -> str | None:
+        if tok is None:
+            return None
+        key, _ = self.resolver.entity_of(tok)
+        return key
+
+    def _entities_in(self, tok: Token) -> list[str]:
+        key = self._entity(tok)
+        if key is not None:
+            out = [key]
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    out += self._entities_in(c)
+            return out
+        return []
+
+    def _keys_in(self, span: Span) -> list[str]:
+        seen: list[str] = []
+        for t in span:
+            k = self.ctx.tok_ent.get(t.i)
+            if k and k not in seen and self.by_key[k].kind != "person":
+                seen.append(k)
+        return seen
+
+    def _claim(
+        self, by: str | None, of: list[str], content: Span, si: int, cue: str
+    ) -> DemandClaim:
+        return DemandClaim(by=by, of=of, text=content.text, sentence=si, status="open", cue=cue)
+
+    # ---------------------------------------------------------------- status
+    def _rejects(self, si: int) -> bool:
+        sent = self.ctx.sents[si]
+        low = sent.text.lower().replace("’", "'")
+        if any(p in low for p in self.rej_phrases):
+            return True
+        return any(t.lemma_.lower() in self.rej_lemmas and t.pos_ in ("VERB", "NOUN") for t in sent)
+
+    def _status(self, claims: list[DemandClaim]) -> None:
+        rejected_by: set[str] = set()
+        for si, owner in self.refs:
+            if self._rejects(si) and owner:
+                rejected_by.add(owner)
+                rejected_by.update(self._related(owner))
+        for c in claims:
+            if self._rejects(c.sentence) or (
+                c.by and (c.by in rejected_by or set(self._related(c.by)) & rejected_by)
+            ):
+                c.status = "rejected"
+
+    def _related(self, key: str) -> list[str]:
+        """Keys of entities this one belongs to (by affiliation name), and members of it."""
+        ent = self.by_key.get(key)
+        if ent is None:
+            return []
+        out = []
+        for other in self.by_key.values():
+            if other.name in ent.affiliations or ent.name in other.affiliations:
+                out.append(other.key)
+        return out
+
+
+# ---------------------------------------------------------------------------- stances
+def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> list[StanceClaim]:
+    cues = lx.stance_cues()
+    sup_l, opp_l = frozenset(cues["support"]["lemmas"]), frozenset(cues["oppose"]["lemmas"])
+    sup_p = tuple(cues["support"]["phrases"])
+    opp_p = tuple(cues["oppose"]["phrases"])
+    neg_p = frozenset(cues["negative_phrases"])
+    stop = frozenset(cues["keyword_stopwords"])
+    resolver = SpeakerResolver(ctx, ents)
+    holders_by_sent: dict[int, list[str]] = {}
+    for q in quotes:
+        if q.speaker:
+            holders_by_sent.setdefault(q.sentence, [])
+            if q.speaker not in holders_by_sent[q.sentence]:
+                holders_by_sent[q.sentence].append(q.speaker)
+    out: list[StanceClaim] = []
+    for si, sent in enumerate(ctx.sents):
+        holders = list(holders_by_sent.get(si, []))
+        root = sent.root
+        subj = subject_of(root, tok_ent=ctx.tok_ent)
+        if subj is not None:
+            key, _ = resolver.entity_of(subj)
+            if key and key not in holders:
+                holders.append(key)
+        if not holders:
+            continue
+        stance, cue = _stance(sent, sup_l, opp_l, sup_p, opp_p, neg_p)
+        if stance is None:
+            continue
+        keywords = _keywords(sent, stop)
+        for h in holders[:2]:
+            out.append(
+                StanceClaim(holder=h, stance=stance, keywords=keywords, sentence=si, cue=cue)
+            )
+    return out
+
+
+def _stance(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> tuple[str | None, str]:
+    low = sent.text.lower().replace("’", "'")
+    score = {"support": 0, "oppose": 0}
+    cues: list[str] = []
+    covered: set[int] = set()
+    for polarity, phrases in (("oppose", opp_p), ("support", sup_p)):
+        for p in phrases:
+            i = low.find(p)
+            if i < 0:
+                continue
+            span = sent.doc.char_span(
+                sent.start_char + i, sent.start_char + i + len(p), alignment_mode="expand"
+            )
+            if span is None or any(t.i in covered for t in span):
+                continue
+            covered.update(t.i for t in span)
+            pol = polarity
+            if p not in neg_p and _negated(span.root):
+                pol = "oppose" if pol == "support" else "support"
+            score[pol] += 1
+            cues.append(p)
+    for tok in sent:
+        if tok.i in covered or (tok.is_stop and tok.lemma_.lower() not in sup_l | opp_l):
+            continue
+        lemma = tok.lemma_.lower()
+        pol = "support" if lemma in sup_l else "oppose" if lemma in opp_l else None
+        if pol is None:
+            continue
+        if _negated(tok):
+            pol = "oppose" if pol == "support" else "support"
+        score[pol] += 1
+        cues.append(lemma)
+    if not cues:
+        return None, ""
+    if score["support"] and score["oppose"]:
+        stance = (
+            "mixed"
+            if abs(score["support"] - score["oppose"]) <= 1
+            else ("support" if score["support"] > score["oppose"] else "oppose")
+        )
+    else:
+        stance = "support" if score["support"] else "oppose"
+    return stance, ", ".join(dict.fromkeys(cues))
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head
+    if (
+        head is not tok
+        and any(c.dep_ == "neg" for c in head.children)
+        and tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "ccomp", "amod")
+    ):
+        return True
+    return any(t.lower_ in NEG_WORDS for t in tok.doc[max(tok.sent.start, tok.i - 2) : tok.i])
+
+
+def _keywords(sent: Span, stop: frozenset[str]) -> list[str]:
+    """Lowercase lemmas of content words, plus multiword terms from noun chunks."""
+    out: dict[str, None] = {}
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not tok.is_stop and tok.is_alpha:
+            lemma = tok.lemma_.lower()
+            if lemma not in stop and len(lemma) > 2:
+                out[lemma] = None
+    try:
+        chunks = list(sent.noun_chunks)
+    except ValueError:
+        chunks = []
+    for chunk in chunks:
+        words = _chunk_words(chunk)
+        words = [w for w in words if w not in stop]
+        if len(words) >= 2:
+            out[" ".join(words)] = None
+            for a, b in zip(words, words[1:], strict=False):
+                out[f"{a} {b}"] = None
+        for w in words:
+            if "-" in w:
+                out[w] = None
+                out[w.replace("-", " ")] = None
+    return list(out)
+
+
+def _chunk_words(chunk: Span) -> list[str]:
+    words: list[str] = []
+    glue = False
+    for tok in chunk:
+        if tok.dep_ in ("det", "poss", "case", "predet") or (tok.is_stop and tok.text != "-"):
+            glue = False
+            continue
+        if (
+            tok.text == "-"
+            and words
+            and not tok.whitespace_
+            and tok.i > chunk.start
+            and not chunk.doc[tok.i - 1].whitespace_
+        ):
+            words[-1] += "-"
+            glue = True
+            continue
+        if not (tok.is_alpha or tok.like_num):
+            glue = False
+            continue
+        w = tok.lemma_.lower() if tok.pos_ in ("NOUN", "VERB") else tok.lower_
+        if glue and words:
+            words[-1] += w
+        else:
+            words.append(w)
+        glue = False
+    return words

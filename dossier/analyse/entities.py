@@ -156,6 +156,7 @@ class _Builder:
         self._fix_person_labels()
         self._find_surname_tokens()
         self._group_noun_phrases()
+        self._nicknames()
         self._dedupe()
         self._title_roles()
         return self._assemble()
@@ -443,6 +444,37 @@ class _Builder:
                         None,
                         mod.i,
                         tok.i + 1,
+                    )
+                )
+
+    def _nicknames(self) -> None:
+        """ "the alliance" for a body the article names ("NATO"), from the organizations lexicon."""
+        present = {c.name for c in self.cands if c.kind == "organization"}
+        for name, nicks in self.names.nicknames.items():
+            if name not in present:
+                continue
+            rx = re.compile(
+                r"\b(?:"
+                + "|".join(re.escape(n) for n in sorted(nicks, key=len, reverse=True))
+                + r")\b(?!\s+(?:of\b|(?-i:[A-Z])))",
+                re.IGNORECASE,
+            )
+            for m in rx.finditer(self.text):
+                ts, te = self._tokens(m.start(), m.end())
+                if te <= ts or self.ctx.tok_sent[ts] < 0:
+                    continue
+                self.cands.append(
+                    Cand(
+                        m.start(),
+                        m.end(),
+                        "ORG",
+                        "organization",
+                        name,
+                        "title",
+                        self.ctx.tok_sent[ts],
+                        None,
+                        ts,
+                        te,
                     )
                 )
 

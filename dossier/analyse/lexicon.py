@@ -104,6 +104,7 @@ class Names:
     folded: dict[str, Place]  # casefolded full names (two words or more) -> place
     demonyms: dict[str, str]  # "Russian"/"Russians" -> state name
     seats: frozenset[str]  # seats of power ("Kremlin"): actors unless used as a place
+    nicknames: dict[str, tuple[str, ...]]  # body name -> lowercased descriptions ("the alliance")
 
     def lookup(self, surface: str) -> Place | None:
         s = surface.strip()
@@ -153,8 +154,11 @@ def names() -> Names:
     for body in caps.get("bodies") or []:
         for s in body.get("seats") or []:
             put(s, Place(body["name"], "organization", "capital"))
+    nicknames: dict[str, tuple[str, ...]] = {}
     for org in orgs["organizations"]:
         put(org["name"], Place(org["name"], "organization", "name"))
+        if org.get("nicknames"):
+            nicknames[org["name"]] = tuple(n.lower() for n in org["nicknames"])
         for a in org.get("aliases") or []:
             form = "abbreviation" if a.replace(".", "").replace("-", "").isupper() else "name"
             put(a, Place(org["name"], "organization", form))
@@ -162,7 +166,9 @@ def names() -> Names:
         for a in [bloc["name"], *(bloc.get("aliases") or [])]:
             put(a, Place(bloc["name"], bloc.get("kind", "group"), "name"))
     folded = {k.casefold(): v for k, v in exact.items() if " " in k}
-    return Names(exact=exact, folded=folded, demonyms=demonyms, seats=frozenset(seats))
+    return Names(
+        exact=exact, folded=folded, demonyms=demonyms, seats=frozenset(seats), nicknames=nicknames
+    )
 
 
 @dataclass(frozen=True)
