@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Span, Token
@@ -129,9 +130,8 @@ class _Demands:
                 c.dep_ in ("xcomp", "ccomp", "advcl")
                 and c.pos_ in ("VERB", "AUX")
                 and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
-            ):
-                if c.head == verb or c.head.head == verb:
-                    return c
+            ) and (c.head == verb or c.head.head == verb):
+                return c
         return None
 
     def _from_to(self, inf: Token) -> Span:
@@ -356,7 +356,8 @@ def _stance(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> tuple[str | None, 
             score[pol] += 1
             cues.append(p)
     for tok in sent:
-        if tok.i in covered or (tok.is_stop and tok.lemma_.lower() not in sup_l | opp_l):
+        if tok.i in covered or tok.ent_type_ or tok.pos_ == "PROPN":
+            # "United" in "United States" is a name, not a cue
             continue
         lemma = tok.lemma_.lower()
         pol = "support" if lemma in sup_l else "oppose" if lemma in opp_l else None
@@ -409,7 +410,7 @@ def _keywords(sent: Span, stop: frozenset[str]) -> list[str]:
         words = [w for w in words if w not in stop]
         if len(words) >= 2:
             out[" ".join(words)] = None
-            for a, b in zip(words, words[1:], strict=False):
+            for a, b in itertools.pairwise(words):
                 out[f"{a} {b}"] = None
         for w in words:
             if "-" in w:

@@ -1,5 +1,308 @@
-"""Dated claims."""
+"""Dated claims: dates in the text resolved against the article's date, with tense, place and actors."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from dossier.model.analysis import DatedClaim
+
+from .context import Ctx
+from .entities import EntityResult
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+}
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?![\d:])")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
+    (
+        "my",
+        re.compile(
+            rf"\b(?:in|since|until|by|from|early|late|mid-?)\s+{_MON}(?:\s+{_YEAR})?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b"
+        ),
+    ),
+    ("relday", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    (
+        "relweek",
+        re.compile(
+            r"\b(?P<which>next|last|this|coming)\s+(?P<unit>week|month|year)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|until|by|from|before|after|of|during|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d)",
+            re.IGNORECASE,
+        ),
+    ),
+]
+FUTURE_WORDS = frozenset(
+    [
+        "will",
+        "shall",
+        "'ll",
+        "next",
+        "upcoming",
+        "planned",
+        "scheduled",
+        "due",
+        "expected",
+        "coming",
+        "later",
+        "future",
+        "plan",
+        "schedule",
+    ]
+)
 
 
-def extract_dated(ctx, ents):
-    return []
+def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
+    published = _parse_iso(ctx.article.published)
+    text = ctx.doc.text
+    out: list[DatedClaim] = []
+    seen: set[tuple[int, str]] = set()
+    for si, sent in enumerate(ctx.sents):
+        taken: list[tuple[int, int]] = []
+        for kind, rx in PATTERNS:
+            for m in rx.finditer(sent.text):
+                s, e = sent.start_char + m.start(), sent.start_char + m.end()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                span = ctx.doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                verb = _governor(span)
+                if verb is None:
+                    continue
+                tense = _tense(verb, sent)
+                value = _resolve(kind, m, published, tense)
+                if value is None:
+                    continue
+                taken.append((s, e))
+                if len(value) == 10 and published is not None:
+                    d = _parse_iso(value)
+                    if d is not None and d != published:
+                        tense = "past" if d < published else "future"
+                if (si, value) in seen:
+                    continue
+                seen.add((si, value))
+                clause = _clause(verb, sent)
+                out.append(
+                    DatedClaim(
+                        date=value,
+                        text=clause.text if clause is not None else sent.text,
+                        tense=tense,
+                        sentence=si,
+                        place=_place(clause or sent, span),
+                        actors=_actors(ctx, clause or sent),
+                        date_surface=text[s:e],
+                    )
+                )
+    return out
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None, tense: str) -> str | None:
+    g = m.groupdict()
+    if kind in ("dmy_num", "iso", "mdy", "dmy"):
+        mon = g["mon"]
+        month = int(mon) if mon.isdigit() else MONTHS.get(mon.lower().rstrip("."))
+        day = int(g["day"])
+        if not month or not 1 <= month <= 12:
+            return None
+        year = int(g["year"]) if g.get("year") else None
+        if year is None:
+            if pub is None:
+                return None
+            year = pub.year
+            try:
+                cand = date(year, month, day)
+            except ValueError:
+                return None
+            if tense == "past" and cand > pub + timedelta(days=31):
+                year -= 1
+            elif tense == "future" and cand < pub - timedelta(days=31):
+                year += 1
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "my":
+        month = MONTHS.get(g["mon"].lower().rstrip("."))
+        year = int(g["year"]) if g.get("year") else (pub.year if pub else None)
+        if not month or year is None:
+            return None
+        if not g.get("year") and pub is not None:
+            if tense == "past" and month > pub.month:
+                year -= 1
+            elif tense == "future" and month < pub.month:
+                year += 1
+        return f"{year:04d}-{month:02d}"
+    if kind == "year":
+        return g["year"]
+    if pub is None:
+        return None
+    if kind == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        delta = wd - pub.weekday()
+        if tense == "future":
+            delta = delta if delta > 0 else delta + 7
+        else:
+            delta = delta if delta <= 0 else delta - 7
+        return (pub + timedelta(days=delta)).isoformat()
+    if kind == "relday":
+        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
+        return (pub + timedelta(days=off)).isoformat()
+    if kind == "relweek":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        step = {"next": 1, "coming": 1, "last": -1, "this": 0}[which]
+        if unit == "week":
+            monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+            return monday.isoformat()
+        if unit == "month":
+            y, mth = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+            return f"{y:04d}-{mth + 1:02d}"
+        return f"{pub.year + step:04d}"
+    if kind == "ago":
+        n = g["n"].lower()
+        num = int(n) if n.isdigit() else NUMBERS.get(n)
+        if not num:
+            return None
+        unit = g["unit"].lower()
+        if unit == "day":
+            return (pub - timedelta(days=num)).isoformat()
+        if unit == "week":
+            return (pub - timedelta(weeks=num)).isoformat()
+        if unit == "month":
+            y, mth = divmod(pub.year * 12 + pub.month - 1 - num, 12)
+            return f"{y:04d}-{mth + 1:02d}"
+        return f"{pub.year - num * (10 if unit == 'decade' else 1):04d}"
+    return None
+
+
+def _governor(span: Span) -> Token | None:
+    """The verb the date expression hangs from."""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    root = span.sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def _tense(verb: Token, sent: Span) -> str:
+    words = {t.lower_ for t in verb.children} | {verb.lower_}
+    if words & {"will", "shall", "'ll"} or any(
+        t.lower_ in ("upcoming", "next", "planned", "scheduled") for t in sent
+    ):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(
+        c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")
+    ):
+        return "past"
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return "future"  # "talks to be held on ..."
+    if any(t.lower_ in FUTURE_WORDS for t in sent):
+        return "future"
+    return "past"
+
+
+def _clause(verb: Token, sent: Span) -> Span | None:
+    """The verb's clause without its subordinate clauses: short, readable, contiguous."""
+    toks = {verb.i}
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis") or child.dep_ == "cc":
+            continue
+        toks.update(t.i for t in child.subtree)
+    lo, hi = min(toks), max(toks)
+    lo = max(lo, sent.start)
+    hi = min(hi, sent.end - 1)
+    doc = sent.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("cc", "mark")):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    return doc[lo : hi + 1]
+
+
+def _place(span: Span, date_span: Span) -> str | None:
+    """The location named with "in"/"at" in the clause, the one nearest the date."""
+    best: tuple[int, str] | None = None
+    doc = span.doc
+    for ent in span.ents:
+        if ent.label_ not in ("GPE", "FAC", "LOC") or ent.start == 0:
+            continue
+        k = ent.start - 1
+        if doc[k].lower_ == "the" and k > 0:
+            k -= 1
+        if doc[k].lower_ not in ("in", "at"):
+            continue
+        dist = abs(ent.start - date_span.start)
+        name = re.sub(r"^[Tt]he\s+", "", ent.text)
+        if best is None or dist < best[0]:
+            best = (dist, name)
+    return best[1] if best else None
+
+
+def _actors(ctx: Ctx, span: Span) -> list[str]:
+    out: list[str] = []
+    for t in span:
+        k = ctx.tok_ent.get(t.i)
+        if k and k not in out:
+            out.append(k)
+    return out
