@@ -62,10 +62,11 @@ def _parse(yaml_text: str, end: int, rel_path: str) -> FrontMatter:
     try:
         data = yamlio.load(yaml_text, rel_path, max_bytes=MAX_FRONT_MATTER * 4, line_offset=1)
     except DossierError as exc:
-        raise DossierError(f"front matter: {exc.message}", rel_path, exc.line, exc.fix) from None
+        message = " ".join(exc.message.split())  # PyYAML's messages span lines
+        raise DossierError(f"front matter: {message}", rel_path, exc.line, exc.fix) from None
     except Exception as exc:  # e.g. a date like 2022-13-45, or nesting deep enough to recurse
         raise DossierError(
-            f"front matter: cannot read it ({type(exc).__name__}: {str(exc)[:120]})",
+            f"front matter: cannot read it ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})",
             rel_path,
             fix="fix the values",
         ) from None

@@ -49,6 +49,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\s,;:|()\[\]]+")
+_GAP = re.compile(r"[ ,]+")
 _SEPARATORS = re.compile(r"[\s,:;|–—-]{0,6}")
 # Wire-service dateline: "BRUSSELS (AP) — ", "LONDON, Jan 12 (Reuters) - ".
 _WIRE = re.compile(
@@ -219,14 +220,20 @@ def glued_head(raw: str) -> Head | None:
             cut=wire.end(), date=found[0] if found else None, outlet=wire.group("outlet").strip()
         )
     starters = set(_lex()["sentence_starters"])
-    pos = 0
+    # The date starts the paragraph or follows a place of one to three words; "On 12 May
+    # 2022 NATO met" opens a sentence, so a sentence starter is no place.
+    starts = [0]
     place = _PLACE.match(head)
     if place and place.group("place").split()[0].lower().strip(",") not in starters:
-        pos = place.end()
-    m = _date_re().match(head, pos) or (_date_re().match(head) if pos else None)
-    if not m or not to_iso(m):
+        starts += [gap.end() for gap in _GAP.finditer(head, 0, place.end())]
+    m = None
+    for start in starts:
+        m = _date_re().match(head, start)
+        if m:
+            break
+    iso = to_iso(m) if m else None
+    if not m or not iso:
         return None
-    iso = to_iso(m)
     pos = m.end()
     time = _TIME.match(head, _SEPARATORS.match(head, pos).end())
     if time:

@@ -120,13 +120,13 @@ def _reason(exc: DossierError) -> str:
     """The error as one line; `file:line:` leads only where a line is known (the caller prints the path)."""
     where = f"{exc.path}:{exc.line}: " if exc.line else ""
     fix = f" ({exc.fix})" if exc.fix else ""
-    return f"{where}{exc.message}{fix}"
+    return " ".join(f"{where}{exc.message}{fix}".split())
 
 
 def _content_key(article: Article) -> str:
-    """Same story text, whatever the furniture, front matter or whitespace around it."""
+    """Same story text, whatever the furniture, front matter, line breaks or spacing around it."""
     digest = hashlib.sha256()
     for span in article.paragraphs:
         digest.update(normalise(article.text[span.start : span.end], limit=None).encode("utf-8"))
-        digest.update(b"\n")
+        digest.update(b" ")
     return digest.hexdigest()
