@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,37 +15,70 @@ from dossier.resolve.text import stem, words
 MIN_CLAIMS = 2  # an issue needs two claims (sentences) behind it
 
 
-def _stems(text: str) -> list[str]:
+def stems(text: str) -> list[str]:
+    """The token stream every issue and cue matcher works on."""
     return [stem(w) for w in words(text)]
+
+
+# A clause ends at . ; : ! ? before a space, a quote or the end; an ellipsis or a full stop
+# glued to the next sentence ("policy...We") ends one too. Commas are soft boundaries.
+_CLAUSE_END = re.compile(r"(?:\.\.\.|…|[.;:!?]+(?=[\s\"'”’)\]]|$)|(?<=[a-z])\.(?=[A-Z]))")
+BOUNDARY = "|"
+COMMA = ","
+
+
+def clause_stems(text: str) -> list[str]:
+    """`stems`, with boundary tokens where a clause ends ("|") and at commas (",")."""
+    out: list[str] = []
+    for part in _CLAUSE_END.split(text):
+        if out:
+            out.append(BOUNDARY)
+        for k, piece in enumerate(part.split(",")):
+            if k:
+                out.append(COMMA)
+            out.extend(stems(piece))
+    return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    frame: int
+    keyword: str
+    start: int  # token span in `stems(text)`
+    end: int
+    against: bool  # the keyword names the opposite of the issue
 
 
 class FrameMatcher:
     """Finds frame keywords in text as whole stemmed words (longest match first)."""
 
-    def __init__(self, frames: list[tuple[str, list[str]]] | None = None) -> None:
+    def __init__(self, frames: list[tuple[str, list[str], frozenset[str]]] | None = None) -> None:
         self.frames = frames if frames is not None else issue_frames()
         self.index: dict[str, list[tuple[tuple[str, ...], int, str]]] = defaultdict(list)
-        for fi, (_, keywords) in enumerate(self.frames):
+        for fi, (_, keywords, _against) in enumerate(self.frames):
             for kw in keywords:
-                toks = tuple(_stems(kw))
+                toks = tuple(stems(kw))
                 if toks:
                     self.index[toks[0]].append((toks, fi, kw))
         for entries in self.index.values():
             entries.sort(key=lambda e: (-len(e[0]), e[2]))
 
-    def match(self, text: str) -> list[tuple[int, str]]:
-        """(frame index, keyword) for each keyword occurrence, left to right, no overlaps."""
-        toks = _stems(text)
+    def spans(self, toks: list[str]) -> list[Hit]:
+        """Keyword occurrences in a token stream, left to right, no overlaps."""
         out, i = [], 0
         while i < len(toks):
             for kw_toks, fi, kw in self.index.get(toks[i], ()):
                 if tuple(toks[i : i + len(kw_toks)]) == kw_toks:
-                    out.append((fi, kw))
+                    out.append(Hit(fi, kw, i, i + len(kw_toks), kw in self.frames[fi][2]))
                     i += len(kw_toks)
                     break
             else:
                 i += 1
         return out
+
+    def match(self, text: str) -> list[tuple[int, str]]:
+        """(frame index, keyword) for each keyword occurrence in `text`."""
+        return [(h.frame, h.keyword) for h in self.spans(stems(text))]
 
     def frames_in(self, text: str) -> set[int]:
         return {fi for fi, _ in self.match(text)}

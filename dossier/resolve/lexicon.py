@@ -139,11 +139,51 @@ def title_ranks() -> dict[str, Any]:
 
 
 @cache
-def issue_frames() -> list[tuple[str, list[str]]]:
-    """(label, keywords) per frame, in file order."""
-    return [
-        (f["label"], [str(k) for k in f["keywords"]]) for f in lexicons.load("issues")["frames"]
-    ]
+def issue_frames() -> list[tuple[str, list[str], frozenset[str]]]:
+    """(label, keywords, against-keywords) per frame, in file order."""
+    out = []
+    for f in lexicons.load("issues")["frames"]:
+        against = [str(k) for k in f.get("against") or []]
+        keywords = [str(k) for k in f["keywords"]]
+        out.append((f["label"], sorted(set(keywords) | set(against)), frozenset(against)))
+    return out
+
+
+@cache
+def issue_negators() -> frozenset[str]:
+    return frozenset(str(w) for w in lexicons.load("issues").get("negators") or [])
+
+
+@cache
+def stance_cues() -> dict[str, Any]:
+    """Cue phrases and lemmas with their polarity toward an issue (+1, -1, or 0 for framing).
+
+    analyse's stance_cues.yaml gives the cues; issues.yaml's `cues` adjusts them for issues.
+    """
+    data = _optional("stance_cues") or {}
+    own = lexicons.load("issues").get("cues") or {}
+    lemmas: dict[str, int] = {}
+    phrases: dict[str, int] = {}
+    for side, pol in (("support", 1), ("oppose", -1)):
+        block = data.get(side) or {}
+        for lemma in block.get("lemmas") or []:
+            lemmas[fold(str(lemma))] = pol
+        for phrase in block.get("phrases") or []:
+            phrases[fold(str(phrase))] = pol
+    for lemma in own.get("framing") or []:
+        lemmas[fold(str(lemma))] = 0
+    for side, pol in (("support", 1), ("oppose", -1)):
+        for phrase in own.get(side) or []:
+            phrases[fold(str(phrase))] = pol
+    negations = [fold(str(n)) for n in data.get("negations") or ["not", "never", "no"]]
+    negative = {fold(str(p)) for p in data.get("negative_phrases") or []}
+    negative |= {fold(str(p)) for side in ("support", "oppose") for p in own.get(side) or []}
+    return {
+        "lemmas": lemmas,
+        "phrases": phrases,
+        "negations": frozenset(negations),
+        "negative_phrases": frozenset(negative),
+    }
 
 
 @cache

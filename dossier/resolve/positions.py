@@ -9,7 +9,8 @@ from dossier.model.analysis import Analysis
 from dossier.model.dossier import Evidence, Position
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.ids import assign_ids
-from dossier.resolve.issues import IssueSet, stance_text
+from dossier.resolve.issues import IssueSet, clause_stems
+from dossier.resolve.polarity import issue_polarity
 from dossier.resolve.sources import evidence, merge_evidence
 
 MIXED_SHARE = 0.25  # the minority side must carry this share of claims to make a stance mixed
@@ -30,13 +31,18 @@ class Claim:
     lifted: bool  # a person's claim counted for the body they speak for
 
 
-def _issues_of(issues: IssueSet, a: Analysis, keywords: list[str], sentence: int) -> list[str]:
-    found = issues.ids_in(stance_text(keywords)) if keywords else []
-    if not found and 0 <= sentence < len(a.sentences):
-        # Without keywords, the sentence decides, but only when it names a single issue.
-        in_sentence = issues.ids_in(a.sentences[sentence].text)
-        found = in_sentence if len(in_sentence) == 1 else []
-    return found
+_DEFAULT = {"support": 1, "oppose": -1}
+
+
+def _votes(issues: IssueSet, text: str, default: int, cue: str = "") -> dict[str, str]:
+    """Issue id -> the stance `text` takes on it (support, oppose or mixed)."""
+    out = {}
+    polarity = issue_polarity(
+        clause_stems(text), issues.matcher, set(issues.frame_ids), default, cue
+    )
+    for frame, (s, o) in polarity.items():
+        out[issues.frame_ids[frame]] = "mixed" if s and o else "support" if s else "oppose"
+    return out
 
 
 def aggregate(claims: list[Claim]) -> str:
@@ -60,17 +66,26 @@ def resolve_positions(
     table: ActorTable, analyses: list[Analysis], issues: IssueSet, n_sources: int
 ) -> list[Position]:
     cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+
+    def add(actor: str, stances: dict[str, str], a: Analysis, sentence: int) -> None:
+        body = table.principal_body(actor)
+        ev = evidence(a, sentence)
+        for issue, stance in stances.items():
+            cells[(actor, issue)].append(Claim(stance, a.source, sentence, ev, False))
+            if body:
+                cells[(body, issue)].append(Claim(stance, a.source, sentence, ev, True))
+
     for a in analyses:
         for sc in a.stances:
             actor = table.actor_of(a.source, sc.holder)
-            if actor is None:
-                continue
-            body = table.principal_body(actor)
-            ev = evidence(a, sc.sentence)
-            for issue in _issues_of(issues, a, sc.keywords, sc.sentence):
-                cells[(actor, issue)].append(Claim(sc.stance, a.source, sc.sentence, ev, False))
-                if body:
-                    cells[(body, issue)].append(Claim(sc.stance, a.source, sc.sentence, ev, True))
+            if actor is not None and 0 <= sc.sentence < len(a.sentences):
+                text = a.sentences[sc.sentence].text
+                add(actor, _votes(issues, text, _DEFAULT.get(sc.stance, 0), sc.cue), a, sc.sentence)
+        for d in a.demands:
+            # The one demanding wants what the demand says: support, unless it negates the issue.
+            actor = table.actor_of(a.source, d.by)
+            if actor is not None:
+                add(actor, _votes(issues, d.text, 1), a, d.sentence)
     labels = {i.id: i.label for i in issues.issues}
     principal_min = min(2, n_sources)
     positions = []

@@ -1,0 +1,187 @@
+"""A claim's stance toward each issue it names: the nearest cue governs the nearest keyword.
+
+analyse gives one stance per sentence; a sentence often names several issues with different
+attitudes ("NATO won't agree to a new security architecture but wants to continue diplomacy").
+Here each issue keyword takes the polarity of the stance cue that governs it (the closest one
+before it, else just after it), turned around by "against" keywords (a veto on enlargement)
+and by negators in between ("stop its expansion", "cannot expand").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from dossier.resolve.issues import BOUNDARY, FrameMatcher, Hit
+from dossier.resolve.lexicon import issue_negators, stance_cues
+from dossier.resolve.text import fold, stem, words
+
+BEFORE = 6  # tokens between a cue and the keyword it governs, cue first
+AFTER = 3  # tokens between a keyword and a cue after it ("expansion poses a threat")
+# A cue after a keyword governs it only within its clause: not across these.
+STOP_AFTER = frozenset(
+    {
+        "|",
+        ",",
+        "and",
+        "but",
+        "despite",
+        "although",
+        "though",
+        "while",
+        "however",
+        "whereas",
+        "yet",
+        "or",
+    }
+)
+NEGATION_REACH = 4  # tokens before a cue or keyword where a negation turns it around
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    polarity: int  # +1 support, -1 oppose, 0 framing (no attitude)
+
+
+def _lemma_match(token: str, lemma: str) -> bool:
+    if token == lemma:
+        return True
+    base = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
+    return token.startswith(base) and len(token) - len(lemma) <= 3 and len(lemma) > 2
+
+
+@cache
+def _index() -> tuple[dict, dict, dict]:
+    """Cue phrases by first token and lemmas by first three letters: one lookup per token."""
+    book = stance_cues()
+    phrases: dict[str, list] = defaultdict(list)
+    for phrase, pol in book["phrases"].items():
+        ptoks = tuple(stem(w) for w in words(phrase))
+        if ptoks:
+            phrases[ptoks[0]].append((ptoks, phrase, pol))
+    for entries in phrases.values():
+        entries.sort(key=lambda e: (-len(e[0]), e[1]))
+    lemmas: dict[str, list] = defaultdict(list)
+    for lemma, pol in book["lemmas"].items():
+        lemmas[lemma[:3]].append((lemma, pol))
+    return phrases, lemmas, book
+
+
+def find_cues(toks: list[str]) -> list[Cue]:
+    """Stance cues in a token stream: the longest phrase at each point, else a lemma."""
+    phrases, lemmas, book = _index()
+    cues: list[Cue] = []
+    i = 0
+    while i < len(toks):
+        for ptoks, phrase, pol in phrases.get(toks[i], ()):
+            if tuple(toks[i : i + len(ptoks)]) == ptoks:
+                negated = phrase not in book["negative_phrases"] and _negated(toks, i, book)
+                cues.append(Cue(i, i + len(ptoks), -pol if negated else pol))
+                i += len(ptoks)
+                break
+        else:
+            for lemma, pol in lemmas.get(toks[i][:3], ()):
+                if _lemma_match(toks[i], lemma):
+                    cues.append(Cue(i, i + 1, -pol if pol and _negated(toks, i, book) else pol))
+                    break
+            i += 1
+    return cues
+
+
+def _negated(toks: list[str], i: int, book: dict) -> bool:
+    return any(t in book["negations"] for t in toks[max(0, i - NEGATION_REACH) : i])
+
+
+def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
+    """The cue that bears on a keyword: one covering it, else the nearest (before wins ties)."""
+    live = [c for c in cues if c.polarity != 0]
+    covering = [c for c in live if c.start <= hit.start and c.end >= hit.end]
+    if covering:
+        return covering[0]
+    before = [
+        c
+        for c in live
+        if c.end <= hit.start
+        and hit.start - c.end <= BEFORE
+        and BOUNDARY not in toks[c.end : hit.start]
+    ]
+    after = [
+        c
+        for c in live
+        if c.start >= hit.end
+        and c.start - hit.end <= AFTER
+        and not STOP_AFTER & set(toks[hit.end : c.start])
+    ]
+    near_before = max(before, key=lambda c: c.end) if before else None
+    near_after = min(after, key=lambda c: c.start) if after else None
+    if near_before and near_after:
+        # A predicate right after the keyword ("expansion poses a threat") beats a cue
+        # further back; on a tie the cue before wins (it usually takes the keyword as object).
+        if near_after.start - hit.end < hit.start - near_before.end:
+            return near_after
+        return near_before
+    return near_before or near_after
+
+
+def claim_cues(toks: list[str], cue_field: str, default: int) -> list[Cue]:
+    """analyse's own cues for a claim ("right to, open to, stress"), found in the tokens.
+
+    Their polarity is the lexicon's where known, else the claim's stance.
+    """
+    _, _, book = _index()
+    out = []
+    for cue in (c.strip() for c in cue_field.split(",")):
+        ctoks = [stem(w) for w in words(cue)]
+        if not ctoks:
+            continue
+        pol = book["phrases"].get(fold(cue), book["lemmas"].get(fold(cue), default))
+        n = len(ctoks)
+        for i in range(len(toks) - n + 1):
+            if all(_lemma_match(toks[i + k], ctoks[k]) for k in range(n)):
+                out.append(Cue(i, i + n, pol))
+    return out
+
+
+def issue_polarity(
+    toks: list[str], matcher: FrameMatcher, frames: set[int], default: int, cue_field: str = ""
+) -> dict[int, tuple[int, int]]:
+    """Per frame in `frames`: (support votes, oppose votes) from one sentence or demand.
+
+    `default` (+1, -1 or 0) is the claim's overall stance: it locates analyse's cues, and it
+    stands for the whole text only when the text has no cue at all and names one issue.
+    """
+    cues = find_cues(toks)
+    taken = {i for c in cues for i in range(c.start, c.end)}
+    cues += [
+        c for c in claim_cues(toks, cue_field, default) if not taken & set(range(c.start, c.end))
+    ]
+    hits = [h for h in matcher.spans(toks) if h.frame in frames]
+    if any(c.polarity for c in cues) or len({h.frame for h in hits}) != 1:
+        default = 0
+    negators = issue_negators()
+    votes: dict[int, list[int]] = {}
+    for hit in hits:
+        cue = governing(cues, hit, toks)
+        pol = cue.polarity if cue else default
+        if pol == 0:
+            continue
+        # Negators between the cue and the keyword turn it around; an even number cancels out.
+        lo = max(hit.start - NEGATION_REACH, cue.end if cue and cue.end <= hit.start else 0)
+        if not (cue and cue.start <= hit.start < cue.end):
+            if sum(stem_negator(t, negators) for t in toks[lo : hit.start]) % 2:
+                pol = -pol
+        if hit.against:
+            pol = -pol
+        v = votes.setdefault(hit.frame, [0, 0])
+        v[0 if pol > 0 else 1] += 1
+    return {f: (v[0], v[1]) for f, v in votes.items()}
+
+
+def stem_negator(token: str, negators: frozenset[str]) -> bool:
+    """ "stops", "preventing", "withdrawal" count as their negator."""
+    return token in negators or any(
+        token.startswith(n) and len(token) - len(n) <= 4 and len(n) > 3 for n in negators
+    )
