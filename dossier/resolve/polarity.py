@@ -170,9 +170,9 @@ def issue_polarity(
             continue
         # Negators between the cue and the keyword turn it around; an even number cancels out.
         lo = max(hit.start - NEGATION_REACH, cue.end if cue and cue.end <= hit.start else 0)
-        if not (cue and cue.start <= hit.start < cue.end):
-            if sum(stem_negator(t, negators) for t in toks[lo : hit.start]) % 2:
-                pol = -pol
+        inside = cue is not None and cue.start <= hit.start < cue.end
+        if not inside and sum(stem_negator(t, negators) for t in toks[lo : hit.start]) % 2:
+            pol = -pol
         if hit.against:
             pol = -pol
         v = votes.setdefault(hit.frame, [0, 0])
