@@ -32,7 +32,7 @@ def hostile_project(tmp_path_factory, shared_cache):
     (articles / "hostile <script>.txt").write_text(HOSTILE, encoding="utf-8")
     (articles / "empty.txt").write_bytes(b"")
     (articles / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    (articles / "copy of seed.txt").write_bytes(
+    (articles / "zz copy of seed.txt").write_bytes(
         (articles / "nato-russia-council-step-forward.txt").read_bytes()
     )
     outside = project.parent / "outside.txt"
@@ -47,10 +47,11 @@ def hostile_project(tmp_path_factory, shared_cache):
 def test_bad_files_are_skipped_with_a_warning_naming_them(hostile_project):
     stderr = hostile_project.joinpath("stderr.txt").read_text()
     assert "Traceback" not in stderr
-    for name in ("empty.txt", "binary.txt", "copy of seed.txt", "link.txt"):
+    for name in ("empty.txt", "binary.txt", "zz copy of seed.txt", "link.txt"):
         assert name in stderr, name
-    skipped = {os.path.basename(s["path"]) for s in report(hostile_project)["skipped"]}
-    assert {"empty.txt", "binary.txt", "copy of seed.txt", "link.txt"} <= skipped
+    skipped = {os.path.basename(s["path"]): s["reason"] for s in report(hostile_project)["skipped"]}
+    assert {"empty.txt", "binary.txt", "zz copy of seed.txt", "link.txt"} <= set(skipped)
+    assert "nato-russia-council-step-forward.txt" in skipped["zz copy of seed.txt"]
 
 
 def test_hostile_text_is_inert_on_every_page(hostile_project):

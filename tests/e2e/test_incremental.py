@@ -62,7 +62,8 @@ def test_rename_in_curation_survives_rebuilds(project, shared_cache):
     site = yaml.safe_load((project / "site" / "dossier.yaml").read_text())
     target = max(site["actors"], key=lambda a: a["mentions"])
     curation_path = project / "content" / "curation.yaml"
-    curation = yaml.safe_load(curation_path.read_text()) or {}
+    existing = curation_path.read_text() if curation_path.exists() else ""
+    curation = yaml.safe_load(existing) or {}
     curation.setdefault("actors", {})[target["id"]] = {"name": "Renamed By Analyst"}
     curation_path.write_text(yaml.safe_dump(curation, sort_keys=False))
     for _ in range(2):
@@ -78,7 +79,7 @@ def test_rename_in_curation_survives_rebuilds(project, shared_cache):
 def test_bad_curation_fails_with_file_line_and_leaves_site(project, shared_cache):
     before = tree_digest(project / "site")
     curation_path = project / "content" / "curation.yaml"
-    saved = curation_path.read_text()
+    saved = curation_path.read_text() if curation_path.exists() else ""
     curation_path.write_text(saved + "\nsuppress: [no-such-item-anywhere]\n")
     try:
         result = dossier(project, "build", cache=shared_cache)
