@@ -279,6 +279,12 @@ class _Demands:
             if self._rejects(si) and owner:
                 rejected_by.add(owner)
                 rejected_by.update(self._related(owner))
+        for si, owner in self.refs:
+            # "The rebels called the demand 'unacceptable'": the demand just reported
+            if owner is None and self._rejects(si):
+                before = [c for c in claims if si - 2 <= c.sentence < si]
+                if before:
+                    before[-1].status = "rejected"
         for c in claims:
             if self._rejects(c.sentence) or (
                 c.by and (c.by in rejected_by or set(self._related(c.by)) & rejected_by)
@@ -326,7 +332,7 @@ def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> l
         stance, cue = _stance(sent, sup_l, opp_l, sup_p, opp_p, neg_p)
         if stance is None:
             continue
-        keywords = _keywords(sent, stop)
+        keywords = _keywords(sent, ctx.chunks(si), stop)
         for h in holders[:2]:
             out.append(
                 StanceClaim(holder=h, stance=stance, keywords=keywords, sentence=si, cue=cue)
@@ -393,7 +399,7 @@ def _negated(tok: Token) -> bool:
     return any(t.lower_ in NEG_WORDS for t in tok.doc[max(tok.sent.start, tok.i - 2) : tok.i])
 
 
-def _keywords(sent: Span, stop: frozenset[str]) -> list[str]:
+def _keywords(sent: Span, chunks: list[Span], stop: frozenset[str]) -> list[str]:
     """Lowercase lemmas of content words, plus multiword terms from noun chunks."""
     out: dict[str, None] = {}
     for tok in sent:
@@ -401,10 +407,6 @@ def _keywords(sent: Span, stop: frozenset[str]) -> list[str]:
             lemma = tok.lemma_.lower()
             if lemma not in stop and len(lemma) > 2:
                 out[lemma] = None
-    try:
-        chunks = list(sent.noun_chunks)
-    except ValueError:
-        chunks = []
     for chunk in chunks:
         words = _chunk_words(chunk)
         words = [w for w in words if w not in stop]

@@ -22,6 +22,8 @@ class Ctx:
     tok_sent: list[int] = field(default_factory=list)  # token index -> sentence index, -1 if none
     # token index -> entity key, filled by the entity stage, used by quotes/demands/stances
     tok_ent: dict[int, str] = field(default_factory=dict)
+    _chunks: list[list[Span]] | None = None
+    _ents: list[list[Span]] | None = None
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """File offsets of analysis-text offsets [start, end)."""
@@ -29,6 +31,28 @@ class Ctx:
 
     def sent_of(self, token: Token) -> int:
         return self.tok_sent[token.i]
+
+    def chunks(self, sent: int) -> list[Span]:
+        """Noun chunks of one sentence (computed once per doc: Span.noun_chunks rescans the doc)."""
+        if self._chunks is None:
+            self._chunks = self._bucket(
+                self.doc.noun_chunks if self.doc.has_annotation("DEP") else []
+            )
+        return self._chunks[sent]
+
+    def ents(self, sent: int) -> list[Span]:
+        """Named entities of one sentence (Span.ents rescans the doc)."""
+        if self._ents is None:
+            self._ents = self._bucket(self.doc.ents)
+        return self._ents[sent]
+
+    def _bucket(self, spans) -> list[list[Span]]:
+        out: list[list[Span]] = [[] for _ in self.sents]
+        for span in spans:
+            s = self.tok_sent[span.start]
+            if s >= 0 and span.end <= self.sents[s].end:
+                out[s].append(span)
+        return out
 
 
 def build_ctx(article: Article, doc: Doc, tmap: TextMap) -> Ctx:

@@ -121,10 +121,11 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 if value is None:
                     continue
                 taken.append((s, e))
-                if len(value) == 10 and published is not None:
-                    d = _parse_iso(value)
-                    if d is not None and d != published:
-                        tense = "past" if d < published else "future"
+                if published is not None:
+                    # a date wholly before or after the article's own day/month/year decides
+                    pub = published.isoformat()[: len(value)]
+                    if value != pub:
+                        tense = "past" if value < pub else "future"
                 if (si, value) in seen:
                     continue
                 seen.add((si, value))
@@ -135,7 +136,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                         text=clause.text if clause is not None else sent.text,
                         tense=tense,
                         sentence=si,
-                        place=_place(clause or sent, span),
+                        place=_place(ctx.ents(si), clause or sent, span),
                         actors=_actors(ctx, clause or sent),
                         date_surface=text[s:e],
                     )
@@ -280,12 +281,14 @@ def _clause(verb: Token, sent: Span) -> Span | None:
     return doc[lo : hi + 1]
 
 
-def _place(span: Span, date_span: Span) -> str | None:
+def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
     """The location named with "in"/"at" in the clause, the one nearest the date."""
     best: tuple[int, str] | None = None
     doc = span.doc
-    for ent in span.ents:
+    for ent in ents:
         if ent.label_ not in ("GPE", "FAC", "LOC") or ent.start == 0:
+            continue
+        if ent.start < span.start or ent.end > span.end:
             continue
         k = ent.start - 1
         if doc[k].lower_ == "the" and k > 0:

@@ -61,6 +61,9 @@ GROUP_NOUNS = frozenset(
         "team",
     ]
 )
+GOVERNMENT_NOUNS = frozenset(
+    ["government", "authorities", "administration", "leadership", "regime", "cabinet"]
+)
 # Prepositions that make a capital a place ("talks in Moscow"), not an actor.
 LOCATIVE = frozenset(
     [
@@ -157,6 +160,7 @@ class _Builder:
         self._find_surname_tokens()
         self._group_noun_phrases()
         self._nicknames()
+        self._governments()
         self._dedupe()
         self._title_roles()
         return self._assemble()
@@ -183,12 +187,12 @@ class _Builder:
                 for part in re.split(r"\s*(?:,| and |&)\s*", value):
                     if part:
                         self.blocked.add(part.casefold())
-        for sent in self.ctx.sents:
+        for si, sent in enumerate(self.ctx.sents):
             before = self.non.credit_before.search(sent.text)
             after = self.non.credit_after.search(sent.text)
             if not (before or after):
                 continue
-            for ent in sent.ents:
+            for ent in self.ctx.ents(si):
                 if ent.label_ not in ("PERSON", "ORG"):
                     continue
                 rel = ent.start_char - sent.start_char
@@ -478,6 +482,49 @@ class _Builder:
                     )
                 )
 
+    def _governments(self) -> None:
+        """ "the government in Khartoum", "the authorities of Iran": the state itself."""
+        for tok in self.doc:
+            if tok.lower_ not in GOVERNMENT_NOUNS or self.ctx.tok_sent[tok.i] < 0:
+                continue
+            prep = next(
+                (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None
+            )
+            pobj = (
+                next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep is not None
+                else None
+            )
+            if pobj is None:
+                continue
+            left = min(t.i for t in pobj.subtree)
+            right = max(t.i for t in pobj.subtree)
+            place = self.names.lookup(self.doc[left : right + 1].text)
+            if place is None or place.kind != "state":
+                continue
+            start = (
+                tok.left_edge.idx
+                if tok.left_edge.i < tok.i and tok.left_edge.lower_ == "the"
+                else tok.idx
+            )
+            start = tok.idx
+            end = self.doc[right].idx + len(self.doc[right].text)
+            self.cands = [c for c in self.cands if not (start <= c.start and c.end <= end)]
+            self.cands.append(
+                Cand(
+                    start,
+                    end,
+                    "GPE",
+                    "state",
+                    place.name,
+                    "name",
+                    self.ctx.tok_sent[tok.i],
+                    None,
+                    tok.i,
+                    right + 1,
+                )
+            )
+
     def _dedupe(self) -> None:
         self.cands.sort(key=lambda c: (c.start, -c.end))
         out: list[Cand] = []
@@ -550,6 +597,28 @@ class _Builder:
                     self.affil.append((person, affil))
                     prev_affil = (sent, affil)
                 continue
+            # reverse appositive: "The UN envoy for the region, Amina Diallo, said"
+            after = re.match(
+                r"(?:\s+(?:for|of|to|on)\s+[^,;.]{1,40})?,\s+", self.text[ce : ce + 60]
+            )
+            if after is not None:
+                named = starts.get(ce + after.end())
+                if named is not None and named.kind == "person":
+                    for ts, te, norm in chain:
+                        self.roles.append(
+                            (
+                                named,
+                                RoleClaim(
+                                    title=norm,
+                                    surface=self.text[ts:te],
+                                    sentence=sent,
+                                    affiliation=affil,
+                                ),
+                            )
+                        )
+                    if affil:
+                        self.affil.append((named, affil))
+                    continue
             # appositive: "Name, [the] [Org's] title [of Org],"
             appos = self._appositive(cs, ce, ends, chain, sent)
             if appos:

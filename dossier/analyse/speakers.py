@@ -70,14 +70,20 @@ class SpeakerResolver:
         if tok.lower_ in self.prons:
             key = self.pronoun(tok)
             return key, "pronoun"
+        # the head itself, then a person in its phrase ("the UN envoy, Amina Diallo,"), then any
         cands = [tok, *sorted(tok.subtree, key=lambda t: t.i)]
-        for t in cands:
+        found: list[tuple[int, str, Token]] = []
+        for rank, t in enumerate(cands):
             if exclude and exclude[0] <= t.idx < exclude[1]:
                 continue
             key = self.ctx.tok_ent.get(t.i)
             if key is not None:
-                form = self._form_at(key, t)
-                return key, "title" if form == "title" else "explicit"
+                person = self.by_key[key].kind == "person"
+                found.append((0 if rank == 0 else 1 if person else 2, key, t))
+        if found:
+            _, key, t = min(found, key=lambda x: x[0])
+            form = self._form_at(key, t)
+            return key, "title" if form == "title" else "explicit"
         return None, "none"
 
     def _form_at(self, key: str, tok: Token) -> str:
