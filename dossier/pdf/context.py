@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from dossier.errors import DossierError
-from dossier.model.dossier import Actor, Dossier, Evidence, Issue, Position, Source
+from dossier.model.dossier import Actor, Dossier, Evidence, Issue, KeyPoint, Position, Source
 
 MONTHS = (
     "January",
@@ -30,8 +30,10 @@ STANCE_LABEL = {"support": "Supports", "oppose": "Opposes", "mixed": "Mixed", "n
 # A footnote quotes one sentence; a scraped 2 MB "sentence" must not swallow the page.
 MAX_QUOTE = 320
 MAX_LABEL = 60
-# "Key points: one page at most." Eight short points fit; the site carries the rest.
+# "Key points: one page at most." Eight points, or fewer when they are long: with their
+# footnotes, about this many characters of point text fill an A4 or Letter page.
 MAX_KEY_POINTS = 8
+KEY_POINTS_BUDGET = 1400
 # Widest matrix a landscape page keeps legible: the actor column plus this many issues.
 MAX_MATRIX_COLUMNS = 6
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -148,7 +150,7 @@ class PrintView:
     date_range: str
     outlets: list[str]
     unnamed: int  # sources with no outlet
-    key_points: list = field(default_factory=list)
+    key_points: list[KeyPoint] = field(default_factory=list)
     key_points_left: int = 0
     actors: dict[str, Actor] = field(default_factory=dict)
     ordered_actors: list[Actor] = field(default_factory=list)
@@ -204,6 +206,18 @@ def _chunks(items: list, width: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def fit_key_points(points: list[KeyPoint]) -> list[KeyPoint]:
+    """The leading key points that fit one page; always at least the first."""
+    kept: list[KeyPoint] = []
+    used = 0
+    for point in points[:MAX_KEY_POINTS]:
+        used += len(point.text)
+        if kept and used > KEY_POINTS_BUDGET:
+            break
+        kept.append(point)
+    return kept
+
+
 def _date_key(date: str | None) -> str:
     # Undated items go last; partial dates sort before full days of the same month, as they should.
     return date or "9999"
@@ -257,6 +271,7 @@ def build_view(
         if held:
             positions_by_issue.append((issue, held))
 
+    key_points = fit_key_points(dossier.key_points)
     return PrintView(
         dossier=dossier,
         stamp=build_stamp(dossier, build_date, env),
@@ -264,8 +279,8 @@ def build_view(
         date_range=format_range([s.published for s in dossier.sources if s.published]),
         outlets=outlets,
         unnamed=sum(1 for s in dossier.sources if not s.outlet),
-        key_points=dossier.key_points[:MAX_KEY_POINTS],
-        key_points_left=max(0, len(dossier.key_points) - MAX_KEY_POINTS),
+        key_points=key_points,
+        key_points_left=len(dossier.key_points) - len(key_points),
         actors=actors,
         ordered_actors=ordered,
         issues=issues,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import tempfile
@@ -112,8 +113,8 @@ def write_pdf(html: str, out: Path, print_dir: Path, paper: str) -> Path:
         pdf = document.write_pdf(
             stylesheets=[CSS(string=page_css(paper), url_fetcher=fetcher)],
             pdf_variant="pdf/ua-1",  # tagged structure and the title shown, for screen readers
-            # Fixed, so two builds of one dossier stay byte-identical.
-            pdf_identifier=b"dossier-briefing",
+            # From the content, not random: two builds of one dossier stay byte-identical.
+            pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
         )
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
