@@ -16,6 +16,7 @@ from dossier.slug import slugify
 # (hand-edited YAML, say) is re-slugged, so no id can leave its folder or break a link.
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _SAFE_ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,79}$")
+MAX_NAME = 80  # longer "names" are extraction noise; also bounds the regex's nesting depth
 
 HOME = "index.md"
 ACTORS = "actors/index.md"
@@ -73,19 +74,19 @@ class ActorLinker:
 
     One regex over all names, longest first, so "Alexander Grushko" wins over "Grushko" and each
     span is linked at most once. It runs on escaped text, so it matches the escaped form of each
-    name and can never see markup from an article.
+    name and can never see markup from an article. The names form a trie, so the cost per
+    character does not grow with the number of actors.
     """
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         owners: dict[str, set[str]] = {}
         for name, actor_id in names:
             key = str(md(name))
-            if len(name.strip()) >= 2:
+            if 2 <= len(name.strip()) <= MAX_NAME:
                 owners.setdefault(key, set()).add(actor_id)
         # A name two actors share is ambiguous: linking it would be a guess.
         self._owner = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
-        keys = sorted(self._owner, key=lambda k: (-len(k), k))
-        names_re = "|".join(re.escape(k) for k in keys) or r"(?!x)x"
+        names_re = _trie_pattern(sorted(self._owner)) or r"(?!x)x"
         # Existing links (ours) are matched first and passed through untouched. A name must not
         # sit inside a word, an entity (`&#39;`) or right after an escaping backslash.
         self._re = re.compile(
@@ -103,3 +104,22 @@ class ActorLinker:
             return name if target == from_page else f"[{name}]({rel(from_page, target)})"
 
         return Markup(self._re.sub(repl, str(escaped)))
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, longest first: greedy optional tails in a character trie."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)

@@ -184,25 +184,24 @@ class Page:
 
 def locate(view: View, kind: str, item_id: str) -> tuple[str, str | None] | None:
     """(page, anchor) where an item of the current dossier is shown, or None if it is gone."""
-    d = view.d
     if kind == "source":
         return (L.source_page(item_id), None) if item_id in view.sources else None
     if kind == "actor":
         return (L.actor_page(item_id), None) if item_id in view.actors else None
     if kind == "quote":
-        quote = next((q for q in d.quotes if q.id == item_id), None)
-        if quote is None:
+        speaker = view.quote_speakers.get(item_id)
+        if speaker is None:
             return None
-        page = L.actor_page(quote.speaker) if quote.speaker in view.actors else L.ACTORS
+        page = L.actor_page(speaker) if speaker in view.actors else L.ACTORS
         return page, L.item_anchor("quote", item_id)
     pages = {
-        "issue": (L.POSITIONS, d.issues),
-        "position": (L.POSITIONS, d.positions),
-        "demand": (L.DEMANDS, d.demands),
-        "next_step": (L.NEXT_STEPS, d.next_steps),
-        "timeline": (L.TIMELINE, d.timeline),
-        "discrepancy": (L.DISCREPANCIES, d.discrepancies),
+        "issue": L.POSITIONS,
+        "position": L.POSITIONS,
+        "demand": L.DEMANDS,
+        "next_step": L.NEXT_STEPS,
+        "timeline": L.TIMELINE,
+        "discrepancy": L.DISCREPANCIES,
     }
-    if kind not in pages or not any(x.id == item_id for x in pages[kind][1]):
+    if kind not in pages or item_id not in view.item_ids[kind]:
         return None
-    return pages[kind][0], L.item_anchor(kind.replace("_", "-"), item_id)
+    return pages[kind], L.item_anchor(kind.replace("_", "-"), item_id)

@@ -121,6 +121,7 @@ def render_docs(
         )
     docs_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}-", dir=docs_dir.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the pages are meant to be read
     old = tmp.with_name(tmp.name + "-old")
     try:
         for rel_path, text in sorted(pages.items()):

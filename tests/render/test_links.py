@@ -78,3 +78,10 @@ def test_entities_are_never_split():
     # `&#58;` is the escaped colon: a name "58" must not link inside it.
     linker = ActorLinker([("58", "n")])
     assert "](" not in str(linker(md("time: 10"), "index.md"))
+
+
+def test_longest_match_backs_off_when_a_longer_name_does_not_end_there():
+    linker = ActorLinker([("Volkov", "v"), ("Volkov Jr", "vj"), ("Vol", "short")])
+    assert str(linker(md("Volkov Jr said"), "index.md")) == "[Volkov Jr](actors/vj.md) said"
+    assert str(linker(md("Volkov Jrs"), "index.md")) == "[Volkov](actors/v.md) Jrs"
+    assert str(linker(md("Vol. 2"), "index.md")) == "[Vol](actors/short.md)\\. 2"
