@@ -12,23 +12,24 @@ from dossier import lexicons
 # in full, which keeps every check bounded however long the paragraph.
 NORM_LIMIT = 3000
 DEFAULT_MAX_LEN = 300
+END_WINDOW = 200  # "end" rules are anchored with $: only the tail can match
 
-_QUOTES = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-    }
+# Curly quotes to straight ones, odd spaces to plain ones (str.replace beats str.translate).
+_STRAIGHTEN = (
+    ("‘", "'"),
+    ("’", "'"),
+    ("‚", "'"),
+    ("‛", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("‟", '"'),
+    ("\u00a0", " "),
+    ("\u2007", " "),
+    ("\u202f", " "),
 )
 _SPACES = re.compile(r"\s+")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Where a paragraph may end: sentence punctuation, possibly inside closing quotes/brackets.
 TERMINALS = frozenset(".!?:;…\"”’'")
 _TRAILING = ")]}*_ \t"
@@ -58,7 +59,9 @@ def rules() -> tuple[Rule, ...]:
         out.append(
             Rule(
                 how=how,
-                pattern=re.compile(item["pattern"], re.IGNORECASE),
+                # Paragraphs are case-folded before matching, so patterns are lower case and
+                # compiled without IGNORECASE, which would slow every alternation down.
+                pattern=re.compile(item["pattern"]),
                 reason=item["reason"],
                 max_len=int(item.get("max_len", DEFAULT_MAX_LEN)),
                 related=bool(item.get("related", False)),
@@ -85,7 +88,12 @@ def html_lexicon() -> dict[str, frozenset[str]]:
 
 def normalise(text: str, *, fold: bool = True, limit: int | None = NORM_LIMIT) -> str:
     """Collapse whitespace, straighten quotes and (by default) fold case: the form rules see."""
-    out = _SPACES.sub(" ", text[:limit].translate(_QUOTES)).strip()
+    out = text[:limit]
+    if not out.isascii():
+        for odd, plain in _STRAIGHTEN:
+            if odd in out:
+                out = out.replace(odd, plain)
+    out = _SPACES.sub(" ", out).strip()
     return out.casefold() if fold else out
 
 
@@ -104,6 +112,8 @@ def match(norm: str, long: bool = False) -> Rule | None:
             hit = rule.pattern.fullmatch(norm)
         elif rule.how == "start":
             hit = rule.pattern.match(norm)
+        elif rule.how == "end":
+            hit = rule.pattern.search(norm, max(0, size - END_WINDOW))
         else:
             hit = rule.pattern.search(norm)
         if hit:
@@ -133,8 +143,8 @@ def starts_lower(text: str) -> bool:
 def is_prose(text: str) -> bool:
     """Enough letters to be words: not a number table, an encoded blob or a row of symbols."""
     sample = text[:NORM_LIMIT]
-    letters = sum(ch.isalpha() for ch in sample)
-    visible = len(sample) - sum(ch.isspace() for ch in sample)
+    letters = len(_NOT_LETTERS.sub("", sample))
+    visible = len(_SPACES.sub("", sample))
     if letters < 2 or letters * 2 < visible:
         return False
     # A "word" of hundreds of characters is an encoded blob or a URL, not prose.

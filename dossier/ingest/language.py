@@ -56,6 +56,7 @@ _STOPWORDS = frozenset(
 )
 MIN_STOPWORD_RATE = 0.12
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[\u0000-\u024f\u1e00-\u1eff]+")
 
 
 def declared(value: str, rel_path: str) -> str:
@@ -76,14 +77,10 @@ def check_english(text: str, rel_path: str) -> None:
     letters = sum(len(w) for w in words)
     if letters < 40:
         return
-    latin = sum(1 for w in words for ch in w if ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF)
-    if latin * 2 < letters:
-        scripts = Counter(
-            unicodedata.name(ch, "UNKNOWN").split()[0]
-            for w in words
-            for ch in w
-            if not (ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF)
-        )
+    joined = "".join(words)
+    other = _LATIN.sub("", joined)  # the letters of other scripts
+    if len(other) * 2 > letters:
+        scripts = Counter(unicodedata.name(ch, "UNKNOWN").split()[0] for ch in other)
         script = scripts.most_common(1)[0][0].title()
         raise DossierError(
             f"not English: the text is in {script} script; only English articles are analysed",

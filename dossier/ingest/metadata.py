@@ -60,6 +60,8 @@ _PLACE = re.compile(r"(?P<place>[A-Z][\w’'.-]{1,30}(?:[ ,]{1,2}[A-Z][\w’'.-]
 _BYLINE = re.compile(
     r"(?:written |words |story |text )?by[\s:]{1,3}(?P<rest>\S.{0,90})", re.IGNORECASE
 )
+_BYLINE_START = re.compile(r"\s{0,5}(?:written |words |story |text )?by\W", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|\band\b|&|·|/)\s*")
 
 
@@ -148,6 +150,8 @@ def _dateparser(text: str) -> str | None:
 
 def dateline(raw: str) -> str | None:
     """The date, if the whole paragraph is a dateline ("12 January 2022, 06:21 PM", "Brussels 12.01.2022")."""
+    if len(raw) > 240 or not _YEAR.search(raw):
+        return None
     text = furniture.normalise(raw, fold=False)
     if len(text) > 120:
         return None
@@ -166,6 +170,8 @@ def dateline(raw: str) -> str | None:
 
 def byline(raw: str) -> tuple[str | None, str | None] | None:
     """(author, outlet) if the paragraph is a byline ("By Jane Doe", "By Example News")."""
+    if len(raw) > 200 or not _BYLINE_START.match(raw):
+        return None
     text = furniture.normalise(raw, fold=False)
     if len(text) > 100:
         return None

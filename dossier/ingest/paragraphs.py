@@ -70,19 +70,23 @@ class _Selector:
     def visit(self, i: int, start: int, end: int) -> None:
         raw = self.text[start:end]
         view = self.view(raw)
-        reason = self.reason(i, raw, view)
+        full = furniture.normalise(raw, limit=None)  # candidates are short: see MAX_PARAGRAPH
+        norm = furniture.normalise(view) if self.unescape else full[: furniture.NORM_LIMIT]
+        reason = self.reason(i, raw, view, norm)
         if reason is None:
-            reason, start = self.repeat(raw, start, end)
+            reason, start = self.repeat(raw, full, start, end)
         if reason is not None:
-            self.drop(start, end, reason, view)
+            self.drop(start, end, reason, view, norm)
             return
         if not self.out.paragraphs:
-            start = self.glued_head(start, end)
-        self.keep(start, end, view)
+            cut = self.glued_head(start, end)
+            if cut != start:
+                start, raw = cut, self.text[cut:end]
+                full = furniture.normalise(raw, limit=None)
+        self.keep(start, end, raw, full)
 
-    def reason(self, i: int, raw: str, view: str) -> str | None:
+    def reason(self, i: int, raw: str, view: str, norm: str) -> str | None:
         long = len(raw) > furniture.NORM_LIMIT
-        norm = furniture.normalise(view)
         if self.related:
             if not long and _headline_like(view):
                 return "related links"
@@ -138,9 +142,8 @@ class _Selector:
             return furniture.starts_lower(self.text[nxt.start : min(nxt.end, nxt.start + 10)])
         return False
 
-    def repeat(self, raw: str, start: int, end: int) -> tuple[str | None, int]:
+    def repeat(self, raw: str, full: str, start: int, end: int) -> tuple[str | None, int]:
         """("repeat", start) for a paragraph seen before; a new start past a repeated prefix."""
-        full = furniture.normalise(raw, limit=None)
         if full in self.seen:
             return "repeat", start
         if len(full) < PREFIX_KEY:
@@ -152,7 +155,8 @@ class _Selector:
             if full.startswith(prev) and raw.startswith(prev_raw):
                 rest = raw[len(prev_raw) :]
                 cut = start + len(prev_raw) + len(rest) - len(rest.lstrip())
-                tail_reason = self.reason(-1, self.text[cut:end], self.view(self.text[cut:end]))
+                tail = self.view(self.text[cut:end])
+                tail_reason = self.reason(-1, self.text[cut:end], tail, furniture.normalise(tail))
                 if cut >= end or tail_reason is not None:
                     return "repeat", start
                 self.out.removed.append(Removed(start=start, end=cut, reason="repeat"))
@@ -175,14 +179,13 @@ class _Selector:
         self.out.removed.append(Removed(start=start, end=cut, reason=reason))
         return cut
 
-    def drop(self, start: int, end: int, reason: str, view: str) -> None:
+    def drop(self, start: int, end: int, reason: str, view: str, norm: str) -> None:
         self.out.removed.append(Removed(start=start, end=end, reason=reason))
         notice = metadata.outlet_notice(view)
         if notice:
             rank, outlet = notice
             self.outlets.append((_RANK_SUPPORTED if rank == 0 else _RANK_COPYRIGHT, outlet))
         if reason in _CAPTIONISH:
-            norm = furniture.normalise(view)
             if len(norm) >= 30:
                 self.captions[norm[:30]].append(norm)
             # A caption above the story often carries the date the photo was taken: the day.
@@ -191,14 +194,12 @@ class _Selector:
                 if found:
                     self.dates["caption"] = found[0]
 
-    def keep(self, start: int, end: int, view: str) -> None:
-        raw = self.text[start:end]
-        full = furniture.normalise(raw, limit=None)
+    def keep(self, start: int, end: int, raw: str, full: str) -> None:
         self.seen.add(full)
         if len(full) >= PREFIX_KEY:
             self.by_prefix[full[:PREFIX_KEY]].append((full, raw))
         self.out.paragraphs.append(Span(start=start, end=end))
-        self.kept_bullet.append(furniture.is_bullet(view))
+        self.kept_bullet.append(furniture.is_bullet(raw))
 
 
 def select(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dossier.ingest import furniture
@@ -182,3 +184,10 @@ def test_quote_split_across_a_paragraph_break_is_kept(parse):
         "both sides had\n\n\u201cexpressed the need for dialogue,\u201d the envoy said.\n\n" + STORY
     )
     assert any(p.endswith("both sides had") for p in kept(article))
+
+
+def test_patterns_are_lower_case():
+    # Paragraphs are case-folded before matching; an upper-case letter could never match.
+    for rule in furniture.rules():
+        literal = re.sub(r"\\[A-Za-z]", "", rule.pattern.pattern)
+        assert literal == literal.lower(), rule.pattern.pattern
