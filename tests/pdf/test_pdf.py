@@ -41,6 +41,9 @@ def test_metadata_title_dates_and_tagging(kit, sample, sample_pdf):
     assert int(meta["Pages"]) >= 9
     assert "Briefing from 5 sources" in meta["Subject"]
     assert "Table" in kit.run("pdfinfo", "-struct", sample_pdf)
+    objects = kit.pdf_objects(sample_pdf)
+    for marker in (b"pdfuaid:part", b"/DisplayDocTitle true", b"/Lang (en)"):
+        assert marker in objects, marker
 
 
 def test_a4_portrait_with_landscape_matrix(kit, sample_pdf):
