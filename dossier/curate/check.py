@@ -10,6 +10,16 @@ from dossier.errors import DossierError
 from dossier.model.dossier import Dossier
 
 
+def _suggest(value: str, choices: list[str]) -> str | None:
+    """The closest choice: by spelling, else the only one containing what was written."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    folded = value.casefold().replace(" ", "-")
+    containing = [c for c in choices if folded and folded in c.casefold()]
+    return containing[0] if len(containing) == 1 else None
+
+
 def check(curation: Curation, dossier: Dossier) -> list[DossierError]:
     """Problems with `curation` as `file:line` errors, each with a fix; empty when it applies cleanly.
 
@@ -28,16 +38,15 @@ def check(curation: Curation, dossier: Dossier) -> list[DossierError]:
 
     def actor_hint(value: str) -> str:
         names = {a.name.casefold(): a.id for a in dossier.actors}
-        close = difflib.get_close_matches(value, list(actors), n=1, cutoff=0.6)
-        close = close or [
-            names[n]
-            for n in difflib.get_close_matches(
-                value.casefold().replace("-", " "), list(names), n=1, cutoff=0.6
-            )
-        ]
+        by_name = _suggest(value.casefold().replace("-", " "), list(names))
+        close = _suggest(value, list(actors)) or (names[by_name] if by_name else None)
         if close:
-            return f"did you mean '{close[0]}'?"
+            return f"did you mean '{close}'?"
         return "use an actor id from dossier.yaml (the last part of its /actors/<id>/ URL)"
+
+    def issue_hint(value: str) -> str:
+        close = _suggest(value, list(issues))
+        return f"did you mean '{close}'?" if close else f"known issues: {', '.join(issues)}"
 
     for aid, fix in curation.actors.items():
         loc = ("actors", aid)
@@ -96,12 +105,7 @@ def check(curation: Curation, dossier: Dossier) -> list[DossierError]:
 
     for iid in curation.issues:
         if iid not in issues:
-            close = difflib.get_close_matches(iid, list(issues), n=1)
-            error(
-                f"unknown issue '{iid}'",
-                ("issues", iid),
-                f"did you mean '{close[0]}'?" if close else f"known issues: {', '.join(issues)}",
-            )
+            error(f"unknown issue '{iid}'", ("issues", iid), issue_hint(iid))
 
     cells: dict[tuple[str, str], int] = {}
     for i, fix in enumerate(curation.positions):
@@ -114,12 +118,7 @@ def check(curation: Curation, dossier: Dossier) -> list[DossierError]:
                 "remove the position or the drop",
             )
         if fix.issue not in issues:
-            close = difflib.get_close_matches(fix.issue, list(issues), n=1)
-            error(
-                f"unknown issue '{fix.issue}'",
-                ("positions", i, "issue"),
-                f"did you mean '{close[0]}'?" if close else f"known issues: {', '.join(issues)}",
-            )
+            error(f"unknown issue '{fix.issue}'", ("positions", i, "issue"), issue_hint(fix.issue))
         cell = (fix.actor, fix.issue)
         if cell in cells:
             error(
@@ -140,12 +139,12 @@ def check(curation: Curation, dossier: Dossier) -> list[DossierError]:
                 f"to remove it write actors: {{{item}: {{drop: true}}}}",
             )
             continue
-        close = difflib.get_close_matches(item, list(items), n=1, cutoff=0.6)
+        close = _suggest(item, list(items))
         error(
             f"unknown item '{item}' in suppress",
             loc,
-            f"did you mean '{close[0]}'?"
+            f"did you mean '{close}'?"
             if close
             else "use the id of a quote, demand, position, next step, timeline event or discrepancy",
         )
-    return errors
+    return sorted(errors, key=lambda e: e.line or 0)

@@ -147,3 +147,15 @@ def test_position_for_dropped_actor_and_duplicate_cell(write, bare):
 def test_curation_built_in_code_has_no_lines(bare):
     [error] = check(Curation(suppress=["nope"]), bare)
     assert error.line is None and str(error).startswith("curation.yaml: unknown item 'nope'")
+
+
+def test_hint_finds_an_id_from_a_fragment(write, bare):
+    [error] = check(
+        write("positions:\n  - {actor: veldoria, issue: border, stance: oppose}\n"), bare
+    )
+    assert error.fix == "did you mean 'border-talks'?"
+
+
+def test_problems_come_in_line_order(write, bare):
+    curation = write("suppress: [nope]\nactors:\n  nobody: {type: person}\n")
+    assert [e.line for e in check(curation, bare)] == [1, 3]
