@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 
 # Debian packages: WeasyPrint needs Pango and fonts to write the PDF; the tests also need
 # poppler-utils (pdftotext, pdffonts, pdfinfo) and Chromium (browser tests).
-SITE_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+SITE_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-crosextra-carlito fonts-crosextra-caladea
 TEST_DEBS := $(SITE_DEBS) poppler-utils chromium
 
 .PHONY: site test eval bench lint format serve clean sysdeps-site sysdeps-test
