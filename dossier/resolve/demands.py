@@ -25,6 +25,7 @@ from dossier.resolve.text import (
 _STATUS_RANK = {"rejected": 0, "accepted": 1, "open": 2, "unknown": 3}
 JACCARD = 0.5
 RATIO = 0.6
+LOOSE_JACCARD = 0.3  # paraphrases ("stop its eastward expansion" / "halt its expansion eastward")
 
 
 @dataclass
@@ -41,10 +42,13 @@ class Item:
 
 
 def similar(a: Item, b: Item) -> bool:
+    """One demand, however worded: alike words, or two shared words addressed to the same party."""
     if a.of and b.of and not set(a.of) & set(b.of):
         return False
     ca, cb = set(content_tokens(a.toks)), set(content_tokens(b.toks))
-    return jaccard(ca, cb) >= JACCARD or seq_ratio(a.toks, b.toks) >= RATIO
+    if jaccard(ca, cb) >= JACCARD or seq_ratio(a.toks, b.toks) >= RATIO:
+        return True
+    return bool(set(a.of) & set(b.of)) and len(ca & cb) >= 2 and jaccard(ca, cb) >= LOOSE_JACCARD
 
 
 def resolve_demands(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[Demand]:

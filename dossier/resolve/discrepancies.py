@@ -17,8 +17,9 @@ from dossier.resolve.text import fold, stem
 SAME_QUANTITY = 2.0  # two counts within this factor may be two estimates of one quantity
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<mult>thousand|million|billion))?"
-    r"\s+(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,3}?)(?P<noun>[A-Za-z]+)\b"
+    r"(?P<rest>(?:\s+[A-Za-z][\w’'-]*){1,4})"
 )
+MAX_MODIFIERS = 3  # words between a number and its noun ("100,000 combat-ready Russian troops")
 _MULT = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
@@ -53,9 +54,18 @@ def _figures(analyses: list[Analysis]):
     for a in analyses:
         for si, s in enumerate(a.sentences):
             for m in _NUMBER.finditer(s.text):
-                noun = m.group("noun")
-                if fold(noun) not in nouns or re.search(r"\d", m.group("mods")):
+                following = m.group("rest").split()
+                idx = next(
+                    (
+                        i
+                        for i, w in enumerate(following[: MAX_MODIFIERS + 1])
+                        if fold(w.strip("’'")) in nouns
+                    ),
+                    None,
+                )
+                if idx is None:
                     continue
+                noun = following[idx]
                 raw = m.group("num")
                 if not m.group("mult") and "," not in raw and re.fullmatch(r"(19|20)\d\d", raw):
                     continue  # a year

@@ -146,12 +146,19 @@ def claim_cues(toks: list[str], cue_field: str, default: int) -> list[Cue]:
 
 
 def issue_polarity(
-    toks: list[str], matcher: FrameMatcher, frames: set[int], default: int, cue_field: str = ""
+    toks: list[str],
+    matcher: FrameMatcher,
+    frames: set[int],
+    default: int,
+    cue_field: str = "",
+    wanted: bool = False,
 ) -> dict[int, tuple[int, int]]:
     """Per frame in `frames`: (support votes, oppose votes) from one sentence or demand.
 
     `default` (+1, -1 or 0) is the claim's overall stance: it locates analyse's cues, and it
     stands for the whole text only when the text has no cue at all and names one issue.
+    `wanted` marks a demand's text: what it says is wanted, so its negators count ("stop its
+    expansion"); a stance claim's default already weighed the sentence's negations.
     """
     cues = find_cues(toks)
     taken = {i for c in cues for i in range(c.start, c.end)}
@@ -163,7 +170,10 @@ def issue_polarity(
         default = 0
     negators = issue_negators()
     votes: dict[int, list[int]] = {}
-    for hit in hits:
+    for k, hit in enumerate(hits):
+        prev = hits[k - 1] if k else None
+        if prev and prev.against and prev.frame == hit.frame and hit.start - prev.end <= 2:
+            continue  # the object of an against-keyword ("a veto on membership") adds no vote
         cue = governing(cues, hit, toks)
         pol = cue.polarity if cue else default
         if pol == 0:
@@ -171,7 +181,11 @@ def issue_polarity(
         # Negators between the cue and the keyword turn it around; an even number cancels out.
         lo = max(hit.start - NEGATION_REACH, cue.end if cue and cue.end <= hit.start else 0)
         inside = cue is not None and cue.start <= hit.start < cue.end
-        if not inside and sum(stem_negator(t, negators) for t in toks[lo : hit.start]) % 2:
+        if (
+            (cue or wanted)
+            and not inside
+            and sum(stem_negator(t, negators) for t in toks[lo : hit.start]) % 2
+        ):
             pol = -pol
         if hit.against:
             pol = -pol

@@ -34,11 +34,13 @@ class Claim:
 _DEFAULT = {"support": 1, "oppose": -1}
 
 
-def _votes(issues: IssueSet, text: str, default: int, cue: str = "") -> dict[str, str]:
+def _votes(
+    issues: IssueSet, text: str, default: int, cue: str = "", wanted: bool = False
+) -> dict[str, str]:
     """Issue id -> the stance `text` takes on it (support, oppose or mixed)."""
     out = {}
     polarity = issue_polarity(
-        clause_stems(text), issues.matcher, set(issues.frame_ids), default, cue
+        clause_stems(text), issues.matcher, set(issues.frame_ids), default, cue, wanted
     )
     for frame, (s, o) in polarity.items():
         out[issues.frame_ids[frame]] = "mixed" if s and o else "support" if s else "oppose"
@@ -85,7 +87,7 @@ def resolve_positions(
             # The one demanding wants what the demand says: support, unless it negates the issue.
             actor = table.actor_of(a.source, d.by)
             if actor is not None:
-                add(actor, _votes(issues, d.text, 1), a, d.sentence)
+                add(actor, _votes(issues, d.text, 1, wanted=True), a, d.sentence)
     labels = {i.id: i.label for i in issues.issues}
     principal_min = min(2, n_sources)
     positions = []

@@ -54,6 +54,9 @@ def _items(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[It
     items = []
     for a in analyses:
         for q in a.quotes:
+            if q.kind == "reported":  # indirect speech: a paraphrase, not a quote
+                stats.quotes_reported += 1
+                continue
             toks = quote_tokens(q.text)
             if len(toks) < MIN_WORDS:
                 stats.quotes_short += 1

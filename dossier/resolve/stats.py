@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 @dataclass
 class Stats:
+    quotes_reported: int = 0  # indirect speech, kept out of the quotes
     quotes_short: int = 0  # quoted words too short to be a quote (scare quotes, labels)
     quotes_unattributed: int = 0  # no speaker found, and no attributed printing to join
     quotes_attributed_by_match: int = 0  # no speaker locally, same words attributed elsewhere

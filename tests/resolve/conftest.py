@@ -86,7 +86,12 @@ class Art:
         return self
 
     def quote(
-        self, speaker: str | None, text: str, sentence: int, attribution: str = "explicit"
+        self,
+        speaker: str | None,
+        text: str,
+        sentence: int,
+        attribution: str = "explicit",
+        kind: str = "direct",
     ) -> Art:
         s = self.sentences[sentence]
         at = max(s.text.find(text), 0)
@@ -98,6 +103,7 @@ class Art:
                 end=s.start + at + len(text),
                 sentence=sentence,
                 attribution=attribution,
+                kind=kind,
             )
         )
         return self

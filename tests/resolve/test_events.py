@@ -1,0 +1,55 @@
+"""Next steps and the timeline: dated claims merged across outlets."""
+
+from __future__ import annotations
+
+
+def test_next_step_reported_by_several_outlets_is_one_item(art, run_resolve):
+    a = art("a", ["The next round will take place at the OSCE in Vienna on Jan. 13."])
+    a.ent("o", "OSCE", "organization")
+    a.dated(
+        "2022-01-13", "The next round will take place at the OSCE", "future", 0, "Vienna", ["o"]
+    )
+    b = art("b", ["The third stage will happen as an OSCE meeting in Vienna on January 13."])
+    b.ent("o", "OSCE", "organization")
+    b.dated(
+        "2022-01-13", "The third stage will happen as an OSCE meeting", "future", 0, "Vienna", ["o"]
+    )
+    c = art("c", ["Further meetings will be held, but no date has been set."])
+    c.dated("", "Further meetings will be held", "future", 0)
+    d = run_resolve([a, b, c])
+    assert [(s.date, s.place) for s in d.next_steps] == [("2022-01-13", "Vienna"), (None, None)]
+    step = d.next_steps[0]
+    assert step.actors == ["osce"]
+    assert [e.source for e in step.evidence] == ["a", "b"]
+    assert step.id.startswith("2022-01-13-")
+
+
+def test_timeline_merges_same_date_similar_text_and_keeps_partial_dates(art, run_resolve):
+    a = art(
+        "a",
+        [
+            "The United States and Russia held talks in Geneva on January 10.",
+            "Russia annexed Crimea in 2014.",
+        ],
+    )
+    a.dated("2022-01-10", "The United States and Russia held talks in Geneva", "past", 0, "Geneva")
+    a.dated("2014", "Russia annexed Crimea", "past", 1)
+    b = art(
+        "b",
+        [
+            "Talks between the United States and Russia took place in Geneva on January 10.",
+            "On December 17, 2021, the ministry published draft agreements.",
+        ],
+    )
+    b.dated(
+        "2022-01-10", "Talks between the United States and Russia took place", "past", 0, "Geneva"
+    )
+    b.dated("2021-12-17", "the ministry published draft agreements", "past", 1)
+    b.dated("sometime", "an undated event", "past", 1)
+    d = run_resolve([a, b])
+    assert [(e.date, len(e.evidence)) for e in d.timeline] == [
+        ("2014", 1),
+        ("2021-12-17", 1),
+        ("2022-01-10", 2),
+    ]
+    assert d.timeline[-1].place == "Geneva"
