@@ -412,6 +412,7 @@ def _keywords(sent: Span, chunks: list[Span], stop: frozenset[str]) -> list[str]
         words = [w for w in words if w not in stop]
         if len(words) >= 2:
             out[" ".join(words)] = None
+            out[" ".join(words).replace("-", " ")] = None  # "open-door policy" ~ "open door policy"
             for a, b in itertools.pairwise(words):
                 out[f"{a} {b}"] = None
         for w in words:

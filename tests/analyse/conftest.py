@@ -24,7 +24,7 @@ def article_from_text(
 ) -> Article:
     """An Article whose paragraphs are the blank-line-separated blocks after any front matter."""
     body_start = 0
-    fm = re.match(r"---\n.*?\n---\n", text, re.DOTALL)
+    fm = re.match(r"---\r?\n.*?\n---\r?\n", text, re.DOTALL)
     meta: dict[str, str] = {}
     if fm:
         body_start = fm.end()

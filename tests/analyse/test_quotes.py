@@ -1,0 +1,105 @@
+"""Quotes and their speakers: after, before, partial, pronoun, title, continuation, reported."""
+
+import pytest
+
+from .helpers import quote, speaker_name
+from .invented import CEASEFIRE, SUMMIT, TRADE
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_articles, analyse):
+    return {a.id: analyse(a) for a in seed_articles}
+
+
+def by_stem(seeds, stem):
+    return next(a for k, a in seeds.items() if k.startswith(stem))
+
+
+def test_pronoun_she_said_is_the_woman_not_the_nearer_man(seeds):
+    a = by_stem(seeds, "euronews")
+    q = quote(a, "simply non-starters", kind="partial")
+    assert speaker_name(a, q.speaker) == "Wendy Sherman"
+    assert q.attribution == "pronoun"
+
+
+def test_pronoun_he_said_is_the_subject_not_the_object(seeds):
+    # "Stoltenberg stressed ... rejecting a key demand from Putin ..." then "..., he said."
+    a = by_stem(seeds, "no-ukraine")
+    q = quote(a, "Russia doesn’t have a veto")
+    assert speaker_name(a, q.speaker) == "Jens Stoltenberg"
+    assert q.attribution == "pronoun"
+
+
+def test_title_speaker(seeds):
+    a = by_stem(seeds, "euromaidan")
+    q = quote(a, "expressed the need to dialogue")
+    assert speaker_name(a, q.speaker) == "Jens Stoltenberg"
+    assert q.attribution == "title"
+
+
+def test_quote_continued_in_next_paragraph_keeps_speaker(seeds):
+    a = by_stem(seeds, "nato-russia-council")
+    q = quote(a, "On membership and the NATO’s open door")
+    assert speaker_name(a, q.speaker) == "Jens Stoltenberg"
+    assert q.attribution == "continuation"
+
+
+def test_attribution_before_with_colon(seeds):
+    a = by_stem(seeds, "nato-russia-council")
+    q = quote(a, "This was not an easy discussion")
+    assert speaker_name(a, q.speaker) == "Jens Stoltenberg"
+    assert q.kind == "direct"
+
+
+def test_partial_quote_inside_a_sentence(seeds):
+    a = by_stem(seeds, "no-ukraine")
+    q = quote(a, "serious, deep and substantial")
+    assert q.kind == "partial"
+    assert speaker_name(a, q.speaker) == "Alexander Grushko"
+
+
+def test_stray_space_before_closing_mark_is_trimmed(seeds):
+    a = by_stem(seeds, "no-ukraine")
+    q = quote(a, "legitimate security interests of others")
+    assert q.text.endswith("others.")
+    assert speaker_name(a, q.speaker) == "Alexander Grushko"
+
+
+def test_reported_speech_has_the_clause_and_speaker(seeds):
+    a = by_stem(seeds, "no-ukraine")
+    q = quote(a, "NATO wants to discuss ways", kind="reported")
+    assert speaker_name(a, q.speaker) == "Jens Stoltenberg"
+    assert q.text.startswith("NATO wants")
+
+
+def test_invented_trade_quotes(analyse):
+    a = analyse(TRADE)
+    assert speaker_name(a, quote(a, "open markets").speaker) == "Carla Mendes"
+    cont = quote(a, "waited long enough")
+    assert (speaker_name(a, cont.speaker), cont.attribution) == ("Carla Mendes", "continuation")
+    title = quote(a, "more time to study")
+    assert (speaker_name(a, title.speaker), title.attribution) == ("Kenji Watanabe", "title")
+    assert speaker_name(a, quote(a, "premature").speaker) == "Kenji Watanabe"
+
+
+def test_invented_ceasefire_title_speaker_and_paragraph_continuation(analyse):
+    a = analyse(CEASEFIRE)
+    first = quote(a, "fragile truce")
+    assert (speaker_name(a, first.speaker), first.attribution) == ("Amina Diallo", "title")
+    cont = quote(a, "open the roads")
+    assert (speaker_name(a, cont.speaker), cont.attribution) == ("Amina Diallo", "continuation")
+    rep = quote(a, "his fighters would keep", kind="reported")
+    assert (speaker_name(a, rep.speaker), rep.attribution) == ("Omar Haddad", "pronoun")
+
+
+def test_invented_summit_she_said_between_two_parts(analyse):
+    a = analyse(SUMMIT)
+    q = quote(a, "good start")
+    assert (speaker_name(a, q.speaker), q.attribution) == ("Sarah Whitfield", "pronoun")
+    assert speaker_name(a, quote(a, "Pacific family").speaker) == "Daniel Reed"
+
+
+def test_straight_quotes_and_unknown_speaker(analyse):
+    a = analyse('Everyone in the room agreed that the plan was "dead on arrival".')
+    q = quote(a, "dead on arrival")
+    assert q.speaker is None and q.attribution == "none"
