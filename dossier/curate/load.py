@@ -35,8 +35,10 @@ def load_curation(
     Raises `CurationInvalid` (a DossierError) naming the file and line of every problem.
     """
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         return Curation()
+    if not path.is_file():
+        raise DossierError("not a file", path, fix="curation must be one YAML file")
     size = path.stat().st_size
     if size > max_bytes:
         raise DossierError(

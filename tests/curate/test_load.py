@@ -145,3 +145,8 @@ def test_non_utf8_file_is_refused(tmp_path):
     path.write_bytes(b"title: \xff\xfe caf\xe9\n")
     with pytest.raises(DossierError, match="UTF-8"):
         load_curation(path)
+
+
+def test_a_directory_is_not_a_curation_file(tmp_path):
+    with pytest.raises(DossierError, match="not a file"):
+        load_curation(tmp_path)
