@@ -39,6 +39,9 @@ class _Demands:
         self.rej_phrases = tuple(p.lower() for p in rej["phrases"])
         acc = self.cues["acceptance"]
         self.acc_lemmas = frozenset(acc["lemmas"])
+        self.quote_spans = [
+            (q.start, q.end, q.speaker) for q in quotes if q.kind != "reported" and q.speaker
+        ]
         self.quote_speaker = {}
         for q in quotes:
             if q.kind != "reported" and q.speaker:
@@ -81,7 +84,10 @@ class _Demands:
                 if nxt is None or nxt.lower_ not in need:
                     return None
                 particle = nxt
-        by = self._entity(subject_of(verb, tok_ent=self.ctx.tok_ent))
+        subj_tok = subject_of(verb, tok_ent=self.ctx.tok_ent)
+        by = self._entity(subj_tok)
+        if by is None and subj_tok is not None and subj_tok.lower_ in ("we", "i"):
+            by = self._quoted_by(verb)  # "We ask China to ...": the quote's speaker
         addressee: list[str] = []
         content: Span | None = None
         # "call on Y to X", "urge Y to X", "want Y to X", "ask Y to X"
@@ -123,6 +129,13 @@ class _Demands:
             return None
         addressee = [k for k in dict.fromkeys(addressee) if k != by]
         return self._claim(by, addressee, content, si, verb.text)
+
+    def _quoted_by(self, tok: Token) -> str | None:
+        at = self.ctx.tmap.start(tok.idx)
+        for start, end, speaker in self.quote_spans:
+            if start <= at < end:
+                return speaker
+        return None
 
     def _infinitive(self, verb: Token) -> Token | None:
         for c in verb.subtree:

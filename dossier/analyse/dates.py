@@ -250,12 +250,12 @@ def _tense(verb: Token, sent: Span) -> str:
         t.lower_ in ("upcoming", "next", "planned", "scheduled") for t in sent
     ):
         return "future"
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return "future"  # "talks to be held on ...", "the code to be concluded in 2026"
     if verb.tag_ in ("VBD", "VBN") or any(
         c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")
     ):
         return "past"
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        return "future"  # "talks to be held on ..."
     if any(t.lower_ in FUTURE_WORDS for t in sent):
         return "future"
     return "past"

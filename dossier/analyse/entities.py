@@ -89,7 +89,7 @@ LOCATIVE = frozenset(
 )
 ACTOR_PREPS = frozenset(["between", "with", "against", "by"])
 POSSESSIVE = {"'s", "’s", "'", "’"}
-_STRIP_LEAD = re.compile(r"^(?:the|The|THE)\s+")
+_STRIP_LEAD = re.compile(r"^(?:the|The|THE|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)\s+")
 _STRIP_TAIL = re.compile(r"(?:['’]s?|[\s,.;:!?\-–—])+$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[a-z]{1,3}|al-\w+|[A-Z]\.)$")
 
@@ -148,6 +148,10 @@ class _Builder:
         self.roles: list[tuple[Cand, RoleClaim]] = []
         self.affil: list[tuple[Cand, str]] = []  # person cand -> affiliation name
         self.char_tok: dict[int, int] = {t.idx: t.i for t in ctx.doc}
+        # words of multiword PERSON names: a capital-like word among them is a name ("Sofia")
+        self.person_tokens: set[str] = {
+            t.text for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+        }
 
     # ------------------------------------------------------------------ main
     def run(self) -> EntityResult:
@@ -271,6 +275,8 @@ class _Builder:
         surface = self.text[start:end]
         if not any(c.isalpha() for c in surface) or self._is_blocked(surface):
             return
+        if surface.split()[0] in ("and", "of", "for", "in", "on", "at", "to", "&"):
+            return  # a fragment left by a title cut ("and Integration" after "Minister of Trade")
         if self._in_title(start, end) and label != "PERSON":
             return  # "State" in "Secretary of State", "Defense" in "Defense Minister"
         tok_start, tok_end = self._tokens(start, end)
@@ -295,9 +301,18 @@ class _Builder:
     def _classify(self, span: Span, start: int, end: int, label: str) -> Cand | None:
         surface = self.text[start:end]
         place = self.names.lookup(surface)
-        if label == "NORP" or (label != "PERSON" and surface in self.names.demonyms and not place):
+        if label == "NORP" or (surface in self.names.demonyms and not place):
             return self._norp(span, start, end, surface)
-        if place is not None and (label != "PERSON" or place.form != "capital"):
+        if (
+            place is not None
+            and label == "PERSON"
+            and place.form == "capital"
+            and (surface in self.person_tokens)
+        ):
+            place = None  # "Sofia" as part of a person's name elsewhere in the article
+        if place is not None and place.form == "capital" and surface.isupper():
+            return None  # a dateline ("KUALA LUMPUR —"), not an actor
+        if place is not None:
             if place.form == "capital" and not self._actor_like(
                 span, seat=" " in surface or surface in self.names.seats
             ):
@@ -422,18 +437,23 @@ class _Builder:
             mods = [
                 c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
             ]
-            if not mods:
+            if not mods or any(by_tok.get(m.i) is not None for m in mods):
+                continue  # a modifier is already a mention of its state/body
+            # the capitalised modifier nearest the noun, with its own compounds ("Southeast Asian")
+            caps = [m for m in mods if m.text[:1].isupper() and not m.text.isupper()]
+            if not caps:
                 continue
-            mod = mods[0]
-            cand = by_tok.get(mod.i)
-            if cand is not None:
-                continue  # the modifier is already a mention of its state/body
-            if mod.ent_type_ == "NORP" or (mod.pos_ in ("ADJ", "PROPN") and mod.text[:1].isupper()):
+            mod = caps[-1]
+            if mod.ent_type_ == "NORP" or mod.pos_ in ("ADJ", "PROPN"):
                 if mod.text in self.names.demonyms:
                     continue
-                start = mod.idx
+                start = mod.left_edge.idx if mod.left_edge.i >= tok.left_edge.i else mod.idx
                 end = tok.idx + len(tok.text)
-                if self._is_blocked(self.text[start:end]):
+                if self._is_blocked(self.text[start:end]) or not re.fullmatch(
+                    r"[\w’'\- ]+", self.text[start:end]
+                ):
+                    continue
+                if self.doc[self.char_tok.get(start, mod.i)].text.isupper():
                     continue
                 name = self.text[start:end]
                 self.cands.append(
@@ -446,7 +466,7 @@ class _Builder:
                         "name",
                         self.ctx.tok_sent[tok.i],
                         None,
-                        mod.i,
+                        self.char_tok.get(start, mod.i),
                         tok.i + 1,
                     )
                 )
@@ -904,7 +924,15 @@ class _Builder:
             p for p in persons if any(tr.key(n).split()[-1] == key for n in p.names if " " in n)
         ]
         if not matches:
-            return next((p for p in persons if any(tr.key(n) == key for n in p.names)), None)
+            exact = next((p for p in persons if any(tr.key(n) == key for n in p.names)), None)
+            if exact is not None:
+                return exact
+            # a given name or a surname written first ("Faizal" for "Mohammad Faizal Rahman",
+            # "Liu" for "Liu Jianguo"): only when exactly one person carries that word
+            matches = [
+                p for p in persons if any(key in tr.key(n).split() for n in p.names if " " in n)
+            ]
+            return matches[0] if len(matches) == 1 else None
         if len(matches) == 1:
             return matches[0]
 
