@@ -21,7 +21,9 @@ def test_surname_full_name_and_title_merge_in_one_article(seeds):
     person = entity(a, "Jens Stoltenberg")
     assert {"Stoltenberg", "the NATO chief"} <= set(person.surfaces)
     assert any(m.form == "title" for m in person.mentions)
-    assert next(r.title for r in person.roles) == "Secretary General"  # Secretary-General normalised
+    assert (
+        next(r.title for r in person.roles) == "Secretary General"
+    )  # Secretary-General normalised
     # nobody else is called Stoltenberg, and no ORG was left for the surname spaCy mislabels
     assert sum("Stoltenberg" in " ".join(e.surfaces) for e in a.entities) == 1
 

@@ -5,7 +5,7 @@ import pytest
 from dossier.model.analysis import Analysis
 from dossier.model.article import Article
 
-from .conftest import article_from_text
+from .conftest import SEEDS, article_from_text
 from .invented import CEASEFIRE, SUMMIT, TRADE
 
 
@@ -66,3 +66,29 @@ def test_doc_must_be_the_analysis_text(nlp, seed_articles):
 
     with pytest.raises(ValueError):
         analyse_doc(seed_articles[0], nlp("something else"))
+
+
+FIXTURES = sorted((SEEDS.parent.parent / "tests" / "fixtures").glob("*/*.*"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_offsets_on_fixture_articles_of_other_events(path, analyse):
+    from dossier.ingest import parse_article
+
+    article = parse_article(path.read_bytes(), f"tests/fixtures/{path.parent.name}/{path.name}")
+    check(article, analyse(article))
+
+
+def test_fixture_capital_tagged_person_and_given_name_reference(analyse):
+    from dossier.ingest import parse_article
+
+    from .helpers import entity
+
+    root = SEEDS.parent.parent / "tests" / "fixtures"
+    path = root / "abyei-ceasefire" / "meridian-wire-istanbul-talks.md"
+    a = analyse(parse_article(path.read_bytes(), str(path.relative_to(root.parent.parent))))
+    assert "Juba" in entity(a, "South Sudan").surfaces  # spaCy says PERSON; used as the state
+    path = root / "asean-maritime-talks" / "coastline-news-manila-round.txt"
+    a = analyse(parse_article(path.read_bytes(), str(path.relative_to(root.parent.parent))))
+    assert "Faizal" in entity(a, "Mohammad Faizal Rahman").surfaces
+    assert "Liu" in entity(a, "Liu Jianguo").surfaces  # surname written first
