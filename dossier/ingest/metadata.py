@@ -170,6 +170,7 @@ def dateline(raw: str) -> str | None:
 
 def byline(raw: str) -> tuple[str | None, str | None] | None:
     """(author, outlet) if the paragraph is a byline ("By Jane Doe", "By Example News")."""
+    raw = raw.strip().strip("*_")  # Markdown emphasis: "*By Jane Doe*"
     if len(raw) > 200 or not _BYLINE_START.match(raw):
         return None
     text = furniture.normalise(raw, fold=False)
@@ -294,6 +295,8 @@ def headline(raw: str) -> str | None:
         return None
     if (text.endswith(".") and not text.endswith("...")) or furniture.has_inner_boundary(text):
         return None
+    if text.isupper() and len(words) <= 3:
+        return None  # a section kicker ("WORLD NEWS"), not the headline
     if not furniture.is_prose(text) or not (
         text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“"
     ):

@@ -13,7 +13,7 @@ from dossier.ingest.frontmatter import read_front_matter
 from dossier.ingest.furniture import match, normalise
 from dossier.ingest.htmltext import parse_html
 from dossier.ingest.paragraphs import select
-from dossier.ingest.segment import Candidate, segment
+from dossier.ingest.segment import MAX_LINES, Candidate, TooManyLines, segment
 from dossier.model.article import Article, Removed
 from dossier.slug import slugify
 
@@ -44,28 +44,16 @@ def parse_article(raw: bytes, rel_path: str, max_bytes: int = DEFAULT_MAX_BYTES)
     decoded = decode(raw, rel_path, html=is_html)
     text = decoded.text
     warnings = list(decoded.warnings)
-    removed: list[Removed] = []
-    fields: dict[str, str] = {}
 
-    if is_html:
-        page = parse_html(text, rel_path)
-        fields.update(page.meta)
-        removed.extend(page.removed)
-        candidates: list[Candidate] = []
-        for start, end in page.runs:
-            found, dropped = segment(text, start, end, joined=True)
-            candidates.extend(found)
-            removed.extend(dropped)
-    else:
-        front = read_front_matter(text, rel_path)
-        body = 0
-        if front is not None:
-            fields.update(front.fields)
-            warnings.extend(front.warnings)
-            removed.append(Removed(start=0, end=front.end, reason="front matter"))
-            body = front.end
-        candidates, dropped = segment(text, body, len(text), is_special=_is_special)
-        removed.extend(dropped)
+    try:
+        candidates, fields, removed, front_warnings = _candidates(text, rel_path, is_html)
+    except TooManyLines:
+        raise DossierError(
+            f"more than {MAX_LINES:,} lines: not one article",
+            rel_path,
+            fix="split it into one file per article",
+        ) from None
+    warnings.extend(front_warnings)
 
     lang = language.declared(fields["language"], rel_path) if "language" in fields else None
     chosen = select(text, candidates, title=fields.get("title"), unescape=is_html)
@@ -100,6 +88,37 @@ def parse_article(raw: bytes, rel_path: str, max_bytes: int = DEFAULT_MAX_BYTES)
         removed=removed,
         warnings=warnings,
     )
+
+
+def _candidates(
+    text: str, rel_path: str, is_html: bool
+) -> tuple[list[Candidate], dict[str, str], list[Removed], list[str]]:
+    """Candidate paragraphs, metadata fields, what was dropped and warnings, for HTML or text."""
+    removed: list[Removed] = []
+    fields: dict[str, str] = {}
+    warnings: list[str] = []
+    candidates: list[Candidate] = []
+    if is_html:
+        page = parse_html(text, rel_path)
+        fields.update(page.meta)
+        removed.extend(page.removed)
+        for start, end in page.runs:
+            found, dropped = segment(text, start, end, joined=True)
+            candidates.extend(found)
+            removed.extend(dropped)
+            if len(candidates) > MAX_LINES:
+                raise TooManyLines(MAX_LINES)
+        return candidates, fields, removed, warnings
+    front = read_front_matter(text, rel_path)
+    body = 0
+    if front is not None:
+        fields.update(front.fields)
+        warnings.extend(front.warnings)
+        removed.append(Removed(start=0, end=front.end, reason="front matter"))
+        body = front.end
+    candidates, dropped = segment(text, body, len(text), is_special=_is_special)
+    removed.extend(dropped)
+    return candidates, fields, removed, warnings
 
 
 def _is_special(line: str) -> bool:

@@ -26,6 +26,13 @@ WRAP_MIN, WRAP_MAX = 40, 100
 # Longer paragraphs are cut at a sentence end (else at a space): spaCy and every rule after
 # ingest then work on bounded pieces, whatever a scraper produced (one 2 MB line included).
 MAX_PARAGRAPH = 5000
+# No article has this many lines; past it the file is refused rather than worked through
+# line by line (a megabyte of one-word lines would otherwise cost a minute).
+MAX_LINES = 50_000
+
+
+class TooManyLines(ValueError):
+    """The text has more than MAX_LINES non-blank lines."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +55,12 @@ def segment(
 
     `joined` makes each blank-line block one candidate (HTML, where line ends mean nothing).
     `is_special(line)` tells lines that never join a wrapped block (datelines, furniture).
+    Raises `TooManyLines` past MAX_LINES non-blank lines.
     """
     out: list[Candidate] = []
     removed: list[Removed] = []
     block: list[tuple[int, int]] = []
+    lines = 0
 
     def flush() -> None:
         if block:
@@ -60,11 +69,15 @@ def segment(
             block.clear()
 
     def add_line(s: int, e: int) -> None:
+        nonlocal lines
         line = text[s:e]
         stripped = line.strip()
         if not stripped:
             flush()
             return
+        lines += 1
+        if lines > MAX_LINES:
+            raise TooManyLines(MAX_LINES)
         s += len(line) - len(line.lstrip())
         block.append((s, s + len(stripped)))
 

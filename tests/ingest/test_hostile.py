@@ -85,6 +85,11 @@ def test_one_two_megabyte_line(repo):
     assert "no article text" in skip_reason(result, "blob.txt")
 
 
+def test_a_megabyte_of_short_lines_is_refused_with_a_limit(repo):
+    (articles(repo) / "lines.txt").write_bytes(b"ab cd\n" * 400_000)
+    assert "more than 50,000 lines" in skip_reason(run(repo), "lines.txt")
+
+
 def test_cp1252(repo):
     text = "Caf\u00e9 talks resume\r\n\r\n" + STORY.replace("\n", "\r\n")
     (articles(repo) / "legacy.txt").write_bytes(text.encode("cp1252"))

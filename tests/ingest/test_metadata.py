@@ -170,6 +170,7 @@ def test_outlet_notice(line, outlet):
         ("Will the corridor stay open?", "Will the corridor stay open?"),
         ("The talks began on Tuesday.", None),
         ("Ukraine", None),
+        ("WORLD NEWS", None),
         ("the talks went on and on", None),
     ],
 )
