@@ -244,9 +244,29 @@ class _Demands:
             self.refs.append((si, by))
             return None
         if not addressee:
+            addressee = self._refuser(noun)
+        if not addressee:
             addressee = [k for k in self._keys_in(content) if k != by]
         addressee = [k for k in dict.fromkeys(addressee) if k != by]
         return self._claim(by, addressee, content, si, noun.text)
+
+    def _refuser(self, noun: Token) -> list[str]:
+        """ "NATO wouldn't agree to Russia's demands": whoever answers the demand is its addressee."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if noun.dep_ not in ("dobj", "pobj") or head.pos_ != "VERB":
+            return []
+        lemma = head.lemma_.lower()
+        if lemma not in self.rej_lemmas | self.acc_lemmas | {
+            "agree",
+            "answer",
+            "respond",
+            "consider",
+        }:
+            return []
+        subj = subject_of(head, tok_ent=self.ctx.tok_ent)
+        return self._entities_in(subj) if subj is not None else []
 
     # --------------------------------------------------------------- helpers
     def _entity(self, tok: Token | None) -> str | None:

@@ -59,9 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relday", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
     (
         "relweek",
-        re.compile(
-            r"\b(?P<which>next|last|this|coming)\s+(?P<unit>week|month|year)\b", re.IGNORECASE
-        ),
+        re.compile(r"\b(?P<which>next|last|coming)\s+(?P<unit>week|month|year)\b", re.IGNORECASE),
     ),
     (
         "ago",

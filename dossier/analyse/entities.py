@@ -859,6 +859,7 @@ class _Builder:
             ent = ent_by_key.get(cand.key or "")
             if ent is not None and aff not in ent.affiliations and aff != ent.name:
                 ent.affiliations.append(aff)
+        self._derived_affiliations(entities)
         # title references: "the secretary-general", "the NATO chief"
         for start, end, norm, affil, sent in self.pending_refs:
             key = self._holder(norm, affil, start, ent_by_key, holders)
@@ -873,6 +874,26 @@ class _Builder:
         for ent in entities:
             ent.mentions.sort(key=lambda m: m.start)
         return EntityResult(entities, tok_ent, genders, holders, self.title_spans)
+
+    def _derived_affiliations(self, entities: list[LocalEntity]) -> None:
+        """A person's aide belongs where the person does ("President X's press secretary" ->
+        X's state); a body named after a state belongs to it ("Russian Foreign Ministry")."""
+        by_name = {e.name: e for e in entities}
+        for ent in entities:
+            for i, aff in enumerate(ent.affiliations):
+                boss = by_name.get(aff)
+                if boss is not None and boss.kind == "person" and boss.affiliations:
+                    ent.affiliations[i] = boss.affiliations[0]
+                    for role in ent.roles:
+                        if role.affiliation == aff:
+                            role.affiliation = boss.affiliations[0]
+            if ent.kind == "organization" and not ent.affiliations and " " in ent.name:
+                first = ent.name.split()[0]
+                state = self.names.demonyms.get(first)
+                place = self.names.lookup(first)
+                state = state or (place.name if place and place.kind == "state" else None)
+                if state and state != ent.name:
+                    ent.affiliations.append(state)
 
     def _holder(
         self,
