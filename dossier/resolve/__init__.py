@@ -50,6 +50,7 @@ def resolve_with_stats(
         discrepancies.title_conflicts(table),
         discrepancies.figure_conflicts(analyses),
         events.date_conflicts(merged),
+        discrepancies.money_conflicts(analyses),
     )
     published = [s.published for s in sources if s.published]
     dossier = Dossier(

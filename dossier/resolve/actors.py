@@ -130,6 +130,35 @@ def _title_norm(title: str) -> str:
     return names.norm(title)
 
 
+# Nouns that stand for whoever leads or speaks for a body ("the NATO chief"): no role word.
+_GENERIC_HEADS = frozenset({"chief", "head", "boss", "leader", "official", "top", "envoy"})
+
+
+def _title_words(text: str) -> set[str]:
+    """Words of a title or affiliation, demonyms and state variants read as the state's name.
+
+    Longest first, so "South Sudanese" is South Sudan, not Sudan.
+    """
+    words = [w for w in names.norm(text).split() if w not in {"the", "a", "an", "of", "for", "and"}]
+    out, i = set(), 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            gram = " ".join(words[i : i + n])
+            if len(words) - i < n:
+                continue
+            state = (
+                lexicon.demonyms().get(gram) or names.state_name(gram) or names.capital_state(gram)
+            )
+            if state:
+                out.add("state:" + names.norm(state))
+                i += n
+                break
+        else:
+            out.add(words[i])
+            i += 1
+    return out
+
+
 class ActorTable:
     """The resolved actors and every way back to them from an article's keys and surfaces."""
 
@@ -185,15 +214,24 @@ class ActorTable:
             full = [e for e in bucket if e.person.full and not e.person.initial_only]  # type: ignore[union-attr]
             initials = [e for e in bucket if e.person.initial_only]  # type: ignore[union-attr]
             bare = [e for e in bucket if not e.person.full]  # type: ignore[union-attr]
-            # Same folded given name: one person. Then compare distinct given names only.
+            # Same folded given name: one person. Then compare distinct given names only,
+            # including middle names ("Teresa" within "Maria Teresa").
             givens: dict[str, int] = {}
+            tokens: dict[str, set[tuple[str, ...]]] = defaultdict(set)
             for e in full:
                 self._join_key(f"p:{surname}|{e.person.given}", e.idx)  # type: ignore[union-attr]
                 givens.setdefault(e.person.given, e.idx)  # type: ignore[union-attr,arg-type]
+                tokens[e.person.given].add(e.person.givens)  # type: ignore[union-attr,index]
             keys = sorted(givens)
             for i, a in enumerate(keys):
                 for b in keys[i + 1 :]:
-                    if names.given_compatible(a, b):
+                    nested = any(
+                        set(x) <= set(y) or set(y) <= set(x)
+                        for x in tokens[a]
+                        for y in tokens[b]
+                        if x and y
+                    )
+                    if names.given_compatible(a, b) or nested:
                         self.uf.union(givens[a], givens[b])
             for e in initials:
                 roots = {self.uf.find(f.idx) for f in full if f.person.initial == e.person.initial}  # type: ignore[union-attr]
@@ -206,12 +244,36 @@ class ActorTable:
                 self._join_key(f"ps:{surname}", e.idx)
                 if target is not None:
                     self.uf.union(target, e.idx)
+        self._attach_given_names(persons, by_surname)
         for ent in loose:
             surname = names.fold_name(names.norm(ent.name_forms[0]))
             bucket = [e for e in by_surname.get(surname, []) if e.person.full]  # type: ignore[union-attr]
             target = self._dominant([self.uf.find(e.idx) for e in bucket])
             if target is not None:
                 self.uf.union(target, ent.idx)
+
+    def _attach_given_names(self, persons: list[Ent], by_surname: dict[str, list[Ent]]) -> None:
+        """A name that is no one's surname but part of one full name in the same article.
+
+        "Faizal" for "Mohamad Faizal Rahman", "Liu" for "Liu Jianguo" (family name first): the
+        article itself ties them, so only a full name from the same source can take them.
+        """
+        full_by_source: dict[str, list[Ent]] = defaultdict(list)
+        for e in persons:
+            if e.person.full:  # type: ignore[union-attr]
+                full_by_source[e.source].append(e)
+        for e in persons:
+            p = e.person
+            if len(by_surname[p.surname]) > 1 or (p.full and len(p.givens) != 1):  # type: ignore[union-attr]
+                continue
+            own = {*p.givens, p.surname}  # type: ignore[union-attr]
+            roots = {
+                self.uf.find(f.idx)
+                for f in full_by_source[e.source]
+                if f is not e and own <= {*f.person.givens, f.person.surname}
+            }  # type: ignore[union-attr]
+            if len(roots) == 1:
+                self.uf.union(roots.pop(), e.idx)
 
     def _dominant(self, roots: list[int]) -> int | None:
         """The one person a bare surname means: the only one, or one seen in twice the sources."""
@@ -231,8 +293,14 @@ class ActorTable:
         return None
 
     def _attach_titles(self, deferred: list[Ent]) -> None:
-        """Title-only entities join the one actor the dossier ties that title to, if just one."""
+        """Title-only entities join the one actor the dossier ties that title to, if just one.
+
+        First the title as written ("the NATO chief" carried by one person); else its words,
+        demonyms read as states ("the Turkish minister" = a minister affiliated with Turkey),
+        against the words of every person's roles and affiliations, through an inverted index.
+        """
         title_roots: dict[str, set[int]] = defaultdict(set)
+        word_roots: dict[str, set[int]] = defaultdict(set)
         for ent in self.ents:
             if ent.title_only:
                 continue
@@ -243,10 +311,22 @@ class ActorTable:
                 title_roots[_title_norm(role.title)].add(root)
                 if role.affiliation:
                     title_roots[_title_norm(f"{role.affiliation} {role.title}")].add(root)
+            if ent.person is not None:
+                affs = [r.affiliation for r in ent.e.roles if r.affiliation] + ent.e.affiliations
+                words = {w for r in ent.e.roles for w in _title_words(r.title)}
+                words |= {w for a in affs for w in _title_words(a)}
+                for w in words:
+                    word_roots[w].add(root)
         for ent in deferred:
-            roots = set()
+            roots: set[int] = set()
             for t in ent.titles or [ent.e.name]:
                 roots |= {self.uf.find(r) for r in title_roots.get(_title_norm(t), ())}
+            if not roots and ent.kind == "person":
+                for t in ent.titles or [ent.e.name]:
+                    words = _title_words(t) - _GENERIC_HEADS
+                    if words:
+                        found = set.intersection(*(word_roots.get(w, set()) for w in words))
+                        roots |= {self.uf.find(r) for r in found}
             if len(roots) == 1:
                 self.uf.union(roots.pop(), ent.idx)
             else:

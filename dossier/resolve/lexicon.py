@@ -83,7 +83,11 @@ def demonyms() -> dict[str, str]:
 
 @cache
 def given_name_groups() -> dict[str, str]:
-    """Folded given-name variant -> its group's normal form (analyse's transliteration.yaml)."""
+    """Folded given-name variant -> its group's normal form (analyse's transliteration.yaml).
+
+    Keys and values are folded by `fold_name`'s rules too (by the caller), so a variant the
+    list does not name but that folds like one it does ("Mohamad" ~ "Mohammad") still meets it.
+    """
     data = _optional("transliteration")
     out: dict[str, str] = {}
     groups = data.get("given_names") if isinstance(data, dict) else None
@@ -135,6 +139,7 @@ def title_ranks() -> dict[str, Any]:
         "rank_words": frozenset(data["rank_words"]),
         "word_variants": dict(data["word_variants"]),
         "ignore": frozenset(data["ignore"]),
+        "rank_words_beside": {k: list(v) for k, v in (data.get("rank_words_beside") or {}).items()},
     }
 
 
@@ -189,6 +194,17 @@ def stance_cues() -> dict[str, Any]:
 @cache
 def figure_nouns() -> frozenset[str]:
     return frozenset(lexicons.load("figures")["nouns"])
+
+
+@cache
+def figures() -> dict[str, Any]:
+    data = lexicons.load("figures")
+    return {
+        "people": frozenset(data.get("people") or []),
+        "casualty_words": [str(w) for w in data.get("casualty_words") or []],
+        "casualty_label": str(data.get("casualty_label") or "killed"),
+        "currencies": {str(k): str(v) for k, v in (data.get("currencies") or {}).items()},
+    }
 
 
 key = _key

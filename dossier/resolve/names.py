@@ -57,15 +57,27 @@ def capital_state(surface: str) -> str | None:
     return lexicon.capitals().get(lexicon.key(clean_surface(surface)))
 
 
+def _apply_rules(token: str) -> str:
+    rules, _ = lexicon.fold_rules()
+    for pattern, repl in rules:
+        token = pattern.sub(repl, token)
+    return token
+
+
+@cache
+def _groups() -> dict[str, str]:
+    """Given-name groups keyed by rule-folded variant, so near-variants meet the list too."""
+    out: dict[str, str] = {}
+    for variant, normal in sorted(lexicon.given_name_groups().items()):
+        out.setdefault(_apply_rules(variant), _apply_rules(normal))
+    return out
+
+
 @cache
 def fold_name(token: str) -> str:
     """A name token folded so transliteration variants meet (Aleksandr/Alexander -> alexandr)."""
-    rules, _ = lexicon.fold_rules()
-    out = fold(token)
-    out = lexicon.given_name_groups().get(out, out)
-    for pattern, repl in rules:
-        out = pattern.sub(repl, out)
-    return out
+    out = _apply_rules(fold(token))
+    return _groups().get(out, out)
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,7 @@ class PersonName:
     given: str | None  # folded first given name (or initial); None for a surname alone
     surname: str  # folded
     initial: str | None = None  # first letter of the given name as written (folded)
+    givens: tuple[str, ...] = ()  # every folded token before the surname (middle names too)
 
     @property
     def initial_only(self) -> bool:
@@ -110,7 +123,8 @@ def person_name(surface: str) -> PersonName | None:
     initial = fold(tokens[0])[:1] if len(tokens) > 1 else None
     if given is not None and len(tokens[0].rstrip(".")) == 1:
         given = initial
-    return PersonName(display=display, given=given, surname=surname, initial=initial)
+    givens = tuple(fold_name(t) for t in tokens[:-1] if len(t.rstrip(".")) > 1)
+    return PersonName(display=display, given=given, surname=surname, initial=initial, givens=givens)
 
 
 def _is_prefix_noise(token: str) -> bool:

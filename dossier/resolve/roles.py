@@ -50,6 +50,8 @@ def title_key(title: str, proper: frozenset[str] = frozenset()) -> TitleKey:
             part = variants.get(part, part)
             if part and part not in ignore and part not in proper:
                 words.extend(part.split())
-    office = tuple(sorted(w for w in words if w not in rank_words))
-    rank = tuple(sorted(w for w in words if w in rank_words))
+    beside = ranks["rank_words_beside"]
+    ranked = {w for w in words if w in rank_words or set(beside.get(w, ())) & set(words)}
+    office = tuple(sorted(w for w in words if w not in ranked))
+    rank = tuple(sorted(w for w in words if w in ranked))
     return TitleKey(office=office, rank=rank)

@@ -10,6 +10,28 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
+# Latin letters Unicode does not decompose to ASCII (so NFKD alone would drop them).
+_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ħ": "h",
+    }
+)
 _DASHES = re.compile(r"[‐‑‒–—―-]+")
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -37,7 +59,7 @@ def fold(text: str) -> str:
 
     Text with no Latin letters keeps its own letters (casefolded), so non-Latin names still match.
     """
-    text = text.translate(_APOSTROPHES)
+    text = text.translate(_APOSTROPHES).translate(_LETTERS)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     if not re.search(r"[A-Za-z0-9]", ascii_text) and re.search(r"\w", text):
         return text.casefold()
