@@ -32,6 +32,7 @@ class _Demands:
         self.verbs: dict[str, list[str]] = self.cues["verbs"]
         self.particles: dict[str, list[str]] = self.cues["particles"]
         self.nouns = frozenset(self.cues["nouns"])
+        self.modal_that = frozenset(self.cues.get("that_needs_modal") or [])
         self.resolver = SpeakerResolver(ctx, ents)
         self.by_key = {e.key: e for e in ents.entities}
         rej = self.cues["rejection"]
@@ -109,7 +110,14 @@ class _Demands:
         if content is None:
             # "demand that Y <clause>" / "insist that ..."
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            if comp is not None and "that" in self.verbs[lemma]:
+            if (
+                comp is not None
+                and "that" in self.verbs[lemma]
+                and (
+                    lemma not in self.modal_that
+                    or any(t.lower_ in ("must", "should") for t in comp.subtree)
+                )
+            ):
                 subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     addressee += self._entities_in(subj)

@@ -282,6 +282,17 @@ class _Builder:
         tok_start, tok_end = self._tokens(start, end)
         if tok_end <= tok_start:
             return
+        while (
+            label == "PERSON"
+            and tok_end < len(self.doc)
+            and tok_end - tok_start < 5
+            and self.doc[tok_end].pos_ == "PROPN"
+            and self.doc[tok_end].text.istitle()
+            and not self.doc[tok_end].ent_type_
+            and self.doc[tok_end - 1].whitespace_ == " "
+        ):
+            tok_end += 1  # NER cut the name short ("Maria Teresa" | "Villanueva")
+            end = self.doc[tok_end - 1].idx + len(self.doc[tok_end - 1].text)
         span = self.doc[tok_start:tok_end]
         sent = self.ctx.tok_sent[tok_start]
         if sent < 0:
@@ -904,18 +915,23 @@ class _Builder:
         holders: dict[str, list[str]],
     ) -> str | None:
         """The person who holds a title (and affiliation) in this article, nearest before `start`."""
+        if not norm and not affil:
+            return None
         cands = []
-        for ent in ents.values():
-            if ent.kind != "person":
-                continue
-            for role in ent.roles:
-                if norm and role.title.split()[-1:] != norm.split()[-1:] and role.title != norm:
+        for strict in (True, False):  # then allow holders whose affiliation is not known
+            for ent in ents.values():
+                if ent.kind != "person":
                     continue
-                if affil and role.affiliation != affil and affil not in ent.affiliations:
-                    continue
-                if not norm and not affil:
-                    continue
-                cands.append(ent)
+                for role in ent.roles:
+                    if norm and role.title.split()[-1:] != norm.split()[-1:] and role.title != norm:
+                        continue
+                    mismatch = affil and role.affiliation != affil and affil not in ent.affiliations
+                    unknown = role.affiliation is None and not ent.affiliations and bool(norm)
+                    if mismatch and (strict or not unknown):
+                        continue
+                    cands.append(ent)
+                    break
+            if cands:
                 break
         if not cands:
             return None

@@ -72,6 +72,7 @@ class SpeakerResolver:
             return key, "pronoun"
         # the head itself, then a person in its phrase ("the UN envoy, Amina Diallo,"), then any
         cands = [tok, *sorted(tok.subtree, key=lambda t: t.i)]
+        appos = {t.i for c in tok.children if c.dep_ == "appos" for t in c.subtree}
         found: list[tuple[int, str, Token]] = []
         for rank, t in enumerate(cands):
             if exclude and exclude[0] <= t.idx < exclude[1]:
@@ -79,7 +80,9 @@ class SpeakerResolver:
             key = self.ctx.tok_ent.get(t.i)
             if key is not None:
                 person = self.by_key[key].kind == "person"
-                found.append((0 if rank == 0 else 1 if person else 2, key, t))
+                found.append(
+                    (0 if rank == 0 else 1 if person and t.i in appos else 2 + rank, key, t)
+                )
         if found:
             _, key, t = min(found, key=lambda x: x[0])
             form = self._form_at(key, t)
