@@ -159,6 +159,24 @@ def _title_words(text: str) -> set[str]:
     return out
 
 
+def _with_rank(title: str, surface: str, analysis: Analysis, sentence: int) -> str:
+    """The title with any rank word the article writes just before it ("State Minister for
+    Defence" where the normal form kept "Defense Minister"): a rank is a different office."""
+    if not 0 <= sentence < len(analysis.sentences) or not surface:
+        return title
+    text = analysis.sentences[sentence].text
+    at = text.find(surface)
+    if at <= 0:
+        return title
+    ranks = lexicon.title_ranks()
+    known = ranks["rank_words"] | set(ranks["rank_words_beside"])
+    before = text[:at].split()
+    added = []
+    while before and before[-1][:1].isupper() and before[-1].lower() in known:
+        added.insert(0, before.pop())
+    return " ".join([*added, surface]) if added else title
+
+
 class ActorTable:
     """The resolved actors and every way back to them from an article's keys and surfaces."""
 
@@ -411,9 +429,10 @@ class ActorTable:
         by_key: dict[tuple[str, ...], list[tuple[str, Evidence | None]]] = defaultdict(list)
         for ent in group:
             for rc in ent.e.roles:
-                key = title_key(rc.title, self.proper).words
+                title = _with_rank(rc.title, rc.surface, ent.analysis, rc.sentence)
+                key = title_key(title, self.proper).words
                 if key:
-                    by_key[key].append((rc.title, evidence(ent.analysis, rc.sentence)))
+                    by_key[key].append((title, evidence(ent.analysis, rc.sentence)))
         roles = []
         for items in by_key.values():
             counts = Counter(t for t, _ in items)

@@ -95,6 +95,21 @@ _MONEY = re.compile(
     r"(?P<cur>€|\$|£|¥|US\$|EUR|USD)\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<mult>thousand|million|billion|trillion|bn|m)\b)?"
 )
+_MONEY_WORDS = {
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "bn",
+    "according",
+    "roughly",
+    "about",
+    "around",
+    "worth",
+    "some",
+    "nearly",
+    "almost",
+}
 _MONEY_MULT = {
     "thousand": 1e3,
     "million": 1e6,
@@ -120,10 +135,9 @@ def money_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[Discrepanc
                 value = float(m.group("num").replace(",", "")) * _MONEY_MULT.get(
                     m.group("mult") or "", 1
                 )
-                words = set(content_tokens([stem(w) for w in words_of(s.text)])) - {
-                    "billion",
-                    "million",
-                }
+                # What the amount is of is said before it ("trade reached about €40 billion").
+                before = words_of(s.text[: m.start()])
+                words = set(content_tokens([stem(w) for w in before])) - _MONEY_WORDS
                 found.append((cur, value, m.group(0), a.source, evidence(a, si), words))
     by_cur: dict[str, list] = defaultdict(list)
     for item in found:
