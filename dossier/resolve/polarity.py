@@ -162,20 +162,31 @@ def issue_polarity(
     """
     cues = find_cues(toks)
     taken = {i for c in cues for i in range(c.start, c.end)}
-    cues += [
+    own = [
         c for c in claim_cues(toks, cue_field, default) if not taken & set(range(c.start, c.end))
     ]
+    cues += own
     hits = [h for h in matcher.spans(toks) if h.frame in frames]
-    if any(c.polarity for c in cues) or len({h.frame for h in hits}) != 1:
+    one_issue = len({h.frame for h in hits}) == 1
+    if not wanted and (any(c.polarity for c in cues) or not one_issue):
         default = 0
     negators = issue_negators()
     votes: dict[int, list[int]] = {}
     for k, hit in enumerate(hits):
         prev = hits[k - 1] if k else None
-        if prev and prev.against and prev.frame == hit.frame and hit.start - prev.end <= 2:
-            continue  # the object of an against-keyword ("a veto on membership") adds no vote
+        if prev and hit.start - prev.end <= 2 and not STOP_AFTER & set(toks[prev.end : hit.start]):
+            continue  # the object of the keyword before ("a veto on membership", "pullout of troops")
         cue = governing(cues, hit, toks)
         pol = cue.polarity if cue else default
+        if pol == 0 and one_issue and not wanted:
+            # analyse's own cue for this claim, earlier in the same clause, speaks for the one
+            # issue the sentence names ("ready to send observers ... if they sign a ceasefire").
+            earlier = [
+                c
+                for c in own
+                if c.polarity and c.end <= hit.start and BOUNDARY not in toks[c.end : hit.start]
+            ]
+            pol = earlier[-1].polarity if earlier else 0
         if pol == 0:
             continue
         # Negators between the cue and the keyword turn it around; an even number cancels out.
