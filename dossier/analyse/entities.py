@@ -220,7 +220,7 @@ class _Builder:
         # an entity never crosses a line break (captions glued to headlines)
         if "\n" in raw:
             end = start + raw.index("\n")
-        # cut out titles: "NATO Sec-Gen Jens Stoltenberg" -> "NATO" + title + "Jens Stoltenberg"
+        # cut out titles: "UN Sec-Gen Ana Ruiz" -> "UN" + title + "Ana Ruiz"
         pieces = [(start, end)]
         for ts, te, _ in self.title_spans:
             nxt = []
@@ -241,7 +241,7 @@ class _Builder:
                 self._add_span(s, e, label)
 
     def _split_coordination(self, start: int, end: int, person: bool) -> list[tuple[int, int]]:
-        """ "Alexander Grushko & Russia's" -> two spans ("and" splits only person names)."""
+        """ "Ivan Petrov & Russia's" -> two spans ("and" splits only person names)."""
         raw = self.text[start:end]
         out = []
         pos = 0
@@ -709,7 +709,7 @@ class _Builder:
         return None, None
 
     def _appositive(self, cs: int, ce: int, ends: dict[int, Cand], chain, sent: int) -> bool:
-        """ "Jens Stoltenberg, NATO's secretary-general," / "X, editor-in-chief of Y"."""
+        """ "Ana Ruiz, the UN's secretary-general," / "X, editor-in-chief of Y"."""
         before = self.text[max(0, cs - 60) : cs]
         # "X, [the] [Org's] title" or the copula "X is [the] title" ("... to show that X is ...")
         m = re.search(

@@ -215,7 +215,7 @@ class Translit:
     rules: tuple[tuple[re.Pattern[str], str], ...]
 
     def key(self, name: str) -> str:
-        """A comparison key: "Aleksandr Grushko" and "Alexander Grushko" give the same key."""
+        """A comparison key: "Aleksandr Petrov" and "Alexander Petrov" give the same key."""
         words = [w for w in re.split(r"[\s]+", name.strip()) if w]
         out = []
         for w in words:

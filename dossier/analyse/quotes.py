@@ -140,7 +140,7 @@ class _Quotes:
         for _, verb in verbs:
             subj = subject_of(verb, tok_ent=self.ctx.tok_ent)
             if subj is None:
-                # inverted "said Stoltenberg": a name right after the verb
+                # inverted "said Jane Doe": a name right after the verb
                 nxt = verb.nbor(1) if verb.i + 1 < len(self.doc) else None
                 if nxt is not None and self.ctx.tok_ent.get(nxt.i):
                     subj = nxt

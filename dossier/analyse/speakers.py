@@ -17,7 +17,7 @@ LOOKBACK_SENTENCES = 3
 def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = None) -> Token | None:
     """The subject of `verb`, climbing through clauses that share it ("While noting ..., X said").
 
-    When the parse gives none, a known entity right before the verb ("... Wendy Sherman
+    When the parse gives none, a known entity right before the verb ("... Jane Doe
     reiterated") is taken (pass `tok_ent`).
     """
     for child in verb.children:
