@@ -102,3 +102,30 @@ def test_empty_dossier_renders(tmp_path):
     assert "No key points were extracted." in pages["index.md"]
     assert "No positions were found." in pages["positions.md"]
     assert "No disagreements between sources were found." in pages["discrepancies.md"]
+
+
+def test_output_does_not_depend_on_hash_seed():
+    """Set or dict ordering must not leak into pages: render under two hash seeds."""
+    import subprocess
+    import sys
+
+    from tests.render.conftest import ROOT
+
+    code = (
+        "import hashlib; from tests.render.conftest import make_sample, TEMPLATES;"
+        "from dossier.render import build_pages; s = make_sample();"
+        "p = build_pages(s.dossier, TEMPLATES, s.changes);"
+        "print(hashlib.sha256(repr(sorted(p.items())).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
