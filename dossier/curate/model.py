@@ -61,7 +61,7 @@ class Curation(_Strict):
     )
 
     # Where each key came from, so `check` can say `file:line`. Keys are paths such as
-    # ("actors", "jens-stoltenberg", "name") or ("suppress", 2); values are 1-based lines.
+    # ("actors", "jane-doe", "name") or ("suppress", 2); values are 1-based lines.
     _path: str | None = PrivateAttr(default=None)
     _lines: dict[tuple[str | int, ...], int] = PrivateAttr(default_factory=dict)
 

@@ -72,7 +72,7 @@ def link(label: Markup, from_page: str, to_page: str, anchor: str | None = None)
 class ActorLinker:
     """Links every occurrence of an actor's name or alias in escaped text to the actor's page.
 
-    One regex over all names, longest first, so "Alexander Grushko" wins over "Grushko" and each
+    One regex over all names, longest first, so "Maria Ivanova" wins over "Ivanova" and each
     span is linked at most once. It runs on escaped text, so it matches the escaped form of each
     name and can never see markup from an article. The names form a trie, so the cost per
     character does not grow with the number of actors.
