@@ -77,9 +77,13 @@ class StanceClaim(BaseModel):
 
 
 class DatedClaim(BaseModel):
-    """A dated event: past (timeline) or future (next step)."""
+    """A dated event: past (timeline) or future (next step).
 
-    date: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    `date` is None only for future items the text gives no date for ("a schedule of future
+    meetings"): they are next steps still; a past event without a date is not emitted.
+    """
+
+    date: str | None  # YYYY-MM-DD, YYYY-MM or YYYY
     text: str  # short description
     tense: Literal["past", "future"]
     sentence: int
