@@ -4,6 +4,13 @@ Order of the tests on each candidate, first hit wins: the tail of a related-link
 title, a dateline, a byline, a repeated caption, a furniture rule, text that is not prose, the
 headline (when no title is known), text that makes no sentence, a repeat. Whatever survives is
 kept; a dateline and byline glued to the first kept paragraph are cut off its start.
+
+"Makes no sentence" means: at most 300 characters, no sentence punctuation at the end and
+no sentence boundary inside (captions, headings, link titles, widget labels). Two
+exceptions keep text: a bullet item of three words or more in a list introduced by a colon
+(or following another kept item), and a paragraph whose sentence goes on, in lower case, in
+the next one (a quote cut by a paragraph break). Bullet items ending in punctuation are
+ordinary paragraphs.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from dossier.model.article import Removed, Span
 
 # A longer paragraph without end punctuation is still prose (e.g. a quote cut by a break).
 NO_SENTENCE_MAX = 300
+TITLE_MAX = 300  # a longer paragraph equal to the title is the story's first paragraph
 PREFIX_KEY = 40  # prefix repeats are only looked for among paragraphs at least this long
 _CAPTIONISH = frozenset({"no sentence", "photo credit", "copyright line", "duplicate caption"})
 # Outlet evidence, most reliable first.
@@ -93,7 +101,7 @@ class _Selector:
             self.related = False
         if long:
             return None if furniture.is_prose(view) else "not prose"
-        if self.title_key and _title_key(norm) == self.title_key:
+        if self.title_key and len(norm) <= TITLE_MAX and _title_key(norm) == self.title_key:
             return "title"
         date = metadata.dateline(view)
         if date:
