@@ -257,7 +257,7 @@ class ActorTable:
                     self.uf.union(roots.pop(), e.idx)
                 else:
                     self._join_key(f"p:{surname}|{e.person.given}", e.idx)  # type: ignore[union-attr]
-            target = self._dominant([self.uf.find(givens[g]) for g in keys])
+            target = self._dominant(full)
             for e in bare:
                 self._join_key(f"ps:{surname}", e.idx)
                 if target is not None:
@@ -266,7 +266,7 @@ class ActorTable:
         for ent in loose:
             surname = names.fold_name(names.norm(ent.name_forms[0]))
             bucket = [e for e in by_surname.get(surname, []) if e.person.full]  # type: ignore[union-attr]
-            target = self._dominant([self.uf.find(e.idx) for e in bucket])
+            target = self._dominant(bucket)
             if target is not None:
                 self.uf.union(target, ent.idx)
 
@@ -293,20 +293,18 @@ class ActorTable:
             if len(roots) == 1:
                 self.uf.union(roots.pop(), e.idx)
 
-    def _dominant(self, roots: list[int]) -> int | None:
-        """The one person a bare surname means: the only one, or one seen in twice the sources."""
-        if not roots:
-            return None
-        distinct = sorted(set(roots))
-        if len(distinct) == 1:
-            return distinct[0]
+    def _dominant(self, bucket: list[Ent]) -> int | None:
+        """The one person a bare surname means: the only one, or one seen in twice the sources.
+
+        Counted over the surname's own bucket, so the cost is the bucket's, not the corpus's.
+        """
         members: dict[int, set[str]] = defaultdict(set)
-        for ent in self.ents:
-            root = self.uf.find(ent.idx)
-            if root in distinct:
-                members[root].add(ent.source)
-        ranked = sorted(distinct, key=lambda r: (-len(members[r]), r))
-        if len(members[ranked[0]]) >= 2 * len(members[ranked[1]]):
+        for ent in bucket:
+            members[self.uf.find(ent.idx)].add(ent.source)
+        if not members:
+            return None
+        ranked = sorted(members, key=lambda r: (-len(members[r]), r))
+        if len(ranked) == 1 or len(members[ranked[0]]) >= 2 * len(members[ranked[1]]):
             return ranked[0]
         return None
 

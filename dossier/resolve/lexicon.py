@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from dossier import lexicons
@@ -18,6 +18,7 @@ def _optional(name: str) -> Any:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     """How lexicon entries and article surfaces meet: folded, no dots, no leading "the"."""
     text = fold(text).replace(".", "").replace("’", "'")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from dossier.resolve import lexicon
 from dossier.resolve.text import fold
@@ -20,6 +20,7 @@ def clean_surface(surface: str) -> str:
     return text.strip(" ,;:")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(surface: str) -> str:
     """Comparison key of a surface: folded, no dots/possessive/leading "the", single spaces."""
     return lexicon.key(clean_surface(surface)).replace("-", " ").replace("'", "").strip()

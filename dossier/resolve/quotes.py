@@ -40,9 +40,13 @@ class Item:
 
 def similar_tokens(a: list[str], b: list[str]) -> bool:
     """One quote, however printed: near-identical words, or a partial quote inside a fuller one."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    # Cheap bound first: both tests need most of the shorter text's words in the longer one.
+    in_long = set(long)
+    if sum(t in in_long for t in short) < min(RATIO, CONTAINED) * len(short) * 0.9:
+        return False
     if seq_ratio(a, b) >= RATIO:
         return True
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
     return (
         len(short) >= 4
         and len(long) <= MAX_STRETCH * len(short)
