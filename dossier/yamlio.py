@@ -10,6 +10,7 @@ import yaml
 from dossier.errors import DossierError
 
 MAX_YAML_BYTES = 1_000_000
+MAX_DEPTH = 40  # PyYAML recurses per level: deep flow nesting is slow, then a RecursionError
 MAX_ALIASES = 16  # hand-written files need few; pydantic would expand each one
 
 
@@ -30,6 +31,10 @@ def load(
         raise DossierError(
             f"YAML is larger than {max_bytes} bytes", path, fix="split it or raise the limit"
         )
+    if _flow_depth(text) > MAX_DEPTH:
+        raise DossierError(
+            f"YAML nests brackets deeper than {MAX_DEPTH} levels", path, fix="flatten the structure"
+        )
     try:
         aliases = sum(
             isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=yaml.SafeLoader)
@@ -49,6 +54,20 @@ def load(
         ) from None
     except yaml.YAMLError as exc:
         raise DossierError(f"invalid YAML: {exc}", path) from None
+    except RecursionError:
+        raise DossierError("YAML nests too deeply", path, fix="flatten the structure") from None
+
+
+def _flow_depth(text: str) -> int:
+    """Deepest run of open brackets; quotes are ignored, so this over-counts, never under."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def dump(data: Any) -> str:

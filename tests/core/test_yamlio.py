@@ -47,3 +47,10 @@ def test_dump_is_deterministic_and_alias_free():
     assert yamlio.dump(data) == yamlio.dump(data)
     assert "&" not in yamlio.dump(data) and "*" not in yamlio.dump(data)
     assert yamlio.dump(data).splitlines()[0] == "b:"
+
+
+def test_deep_nesting_refused_quickly():
+    started = time.perf_counter()
+    with pytest.raises(DossierError, match="deeper"):
+        yamlio.load("a: " + "[" * 5000 + "]" * 5000, "curation.yaml")
+    assert time.perf_counter() - started < 5
