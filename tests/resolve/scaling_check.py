@@ -94,7 +94,7 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[Source], list[Analysis]]:
             pool.append(_name(rng))  # new people keep arriving
         sid = f"article-{k:05d}"
         texts = []
-        for i in range(30):
+        for _ in range(30):
             words = rng.sample(WORDS, 12)
             texts.append(" ".join([*words, rng.choice(ISSUES)]).capitalize() + ".")
         sentences, pos = [], 0
