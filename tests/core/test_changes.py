@@ -11,8 +11,11 @@ def _dossier(stance="support", extra_actor=False, more_evidence=False):
     actors = [Actor(id="nato", name="NATO", type="organization")]
     if extra_actor:
         actors.append(Actor(id="osce", name="OSCE", type="organization"))
-    positions = [Position(id="nato-talks", actor="nato", issue="talks", stance=stance,
-                          summary="s", evidence=ev)]
+    positions = [
+        Position(
+            id="nato-talks", actor="nato", issue="talks", stance=stance, summary="s", evidence=ev
+        )
+    ]
     return Dossier(title="t", updated="2022-01-12", actors=actors, positions=positions)
 
 
