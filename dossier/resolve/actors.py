@@ -71,7 +71,7 @@ def _classify(idx: int, analysis: Analysis, e: LocalEntity) -> Ent:
     seen: set[str] = set()
     for raw in surfaces:
         s = names.clean_surface(raw)
-        if not s or s in seen:
+        if not any(ch.isalnum() for ch in s) or s in seen:
             continue
         seen.add(s)
         form = forms.get(raw) or forms.get(s)
@@ -185,7 +185,9 @@ class ActorTable:
         self.ents: list[Ent] = []
         for analysis in analyses:
             for e in sorted(analysis.entities, key=lambda e: e.key):
-                self.ents.append(_classify(len(self.ents), analysis, e))
+                ent = _classify(len(self.ents), analysis, e)
+                if ent.aliases:  # an entity with no readable surface is nobody
+                    self.ents.append(ent)
         self.uf = UnionFind(len(self.ents))
         self.key_root: dict[str, int] = {}
         self._cluster()

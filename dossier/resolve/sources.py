@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from dossier.model.analysis import Analysis
 from dossier.model.article import Article
 from dossier.model.dossier import Evidence, Source, SourceSentence
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def source_from(article: Article, analysis: Analysis) -> Source:
@@ -19,7 +23,7 @@ def source_from(article: Article, analysis: Analysis) -> Source:
         title=article.title,
         outlet=article.outlet,
         url=article.url,
-        published=article.published,
+        published=article.published if _ISO_DAY.match(article.published or "") else None,
         path=article.path,
         sha256=article.sha256,
         author=article.author,

@@ -54,3 +54,17 @@ def test_title_is_the_argument_or_derived_with_dates(art, run_resolve):
     b.ent("c", "Geneva Security Council", "organization")
     assert run_resolve([a, b]).title == "Geneva Security Council, 10–12 January 2022"
     assert run_resolve([a, b], "My title").title == "My title"
+
+
+def test_hostile_names_and_dates_do_not_break_resolve(art, run_resolve):
+    a = art(
+        "a", ["../../etc/passwd said so.", "RFE/RL reported it.", "!!! ???"], published="12/01/2022"
+    )
+    a.ent("e1", "../../etc/passwd", "organization").ent("e2", "RFE/RL", "organization")
+    a.ent("e3", "!!!", "organization", mentions=[("!!!", 2, "name")])
+    a.ent("e4", "Путин", "person", mentions=[("Путин", 0, "name")])
+    d = run_resolve([a])
+    assert d.sources[0].published is None
+    ids = [x.id for x in d.actors]
+    assert all("/" not in i and "." not in i and i for i in ids)
+    assert len(ids) == len(set(ids)) == 3  # "!!!" has no readable surface: not an actor
