@@ -26,6 +26,8 @@ from dossier.resolve.text import (
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 JACCARD = 0.4
 RATIO = 0.6
+SHARED_WORDS = 3
+LOOSE_JACCARD = 0.2
 SAME_EVENT = 0.6  # content overlap of two items with different dates that may be one event
 
 
@@ -46,7 +48,12 @@ def _similar(a: Item, b: Item) -> bool:
     if a.place and b.place and norm(a.place) == norm(b.place):
         return True
     ca, cb = set(content_tokens(a.toks)), set(content_tokens(b.toks))
-    return jaccard(ca, cb) >= JACCARD or seq_ratio(a.toks, b.toks) >= RATIO
+    if jaccard(ca, cb) >= JACCARD or seq_ratio(a.toks, b.toks) >= RATIO:
+        return True
+    # Same day, places not at odds, and several words in common (long sentences about one
+    # meeting rarely reach the ratio above): one event.
+    places_agree = not (a.place and b.place)
+    return places_agree and len(ca & cb) >= SHARED_WORDS and jaccard(ca, cb) >= LOOSE_JACCARD
 
 
 @dataclass

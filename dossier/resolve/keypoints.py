@@ -57,7 +57,8 @@ def key_points(
                 f"Next: {s.text}{_when(s.date, s.place)}.",
                 s.evidence,
             )
-            for s in steps[:2]
+            for i, s in enumerate(steps[:2])
+            if i == 0 or _n_sources(s.evidence) > 1
         ]
     )
 
