@@ -27,3 +27,13 @@ def test_extract_no_curation_writes_the_bare_dossier(built, tmp_path, shared_cac
     text = out.read_text()
     assert text.startswith("schema_version: 1\n")
     assert "curated: true" not in text
+
+
+def test_workers_give_identical_output(built, tmp_path):
+    """`--workers 2` (spaCy n_process) with a cold cache writes the same dossier."""
+    out = tmp_path / "parallel.yaml"
+    result = dossier(
+        built, "extract", "--workers", "2", "--out", str(out), cache=tmp_path / "parallel-cache"
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == (built / "build" / "dossier.yaml").read_bytes()
