@@ -60,7 +60,7 @@ def site_timing(work: Path, articles: Path, cache: Path) -> dict:
         (trivial / f"page-{n}.md").write_text(f"# Page {n}\n\nText.\n")
     (trivial / "index.md").write_text("# Home\n")
     started = time.perf_counter()
-    build_site(ROOT, trivial, work / "trivial-site")
+    build_site(ROOT, trivial, work / "trivial-site", strict=False)  # its nav names our pages
     bare = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -17,4 +17,4 @@ import yaml
 def load(name: str) -> Any:
     """The parsed contents of `dossier/lexicons/<name>.yaml` (cached; treat as read-only)."""
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
