@@ -84,3 +84,15 @@ def test_report_counts_a_first_build(built):
 
 def test_no_half_written_leftovers(built):
     assert not [p.name for p in built.iterdir() if p.name.startswith(".site")]
+
+
+def test_build_never_writes_to_content(tmp_path, shared_cache):
+    from tests.e2e.conftest import dossier, make_project
+    from tests.e2e.test_incremental import tree_digest
+
+    project = make_project(tmp_path / "p")
+    before = tree_digest(project / "content")
+    for verb in ("build", "check", "extract"):
+        result = dossier(project, verb, cache=shared_cache)
+        assert result.returncode == 0, result.stderr
+    assert tree_digest(project / "content") == before
