@@ -375,9 +375,12 @@ class ActorTable:
                 if not (a in ent.titles and _title_norm(a) in ambiguous)
             }
             aliases_.append(sorted(al, key=lambda a: (a.casefold(), a)))
+        # Ids come from keys every spelling of the cluster shares, never from the displayed
+        # (most frequent) name, so a new article cannot flip them.
+        keyed = [_id_key(group, type_) for group, type_ in zip(members, types_, strict=True)]
         ids = assign_ids(
-            names_,
-            ["|".join(a) + "|" + t for a, t in zip(aliases_, types_, strict=True)],
+            [base for base, _ in keyed],
+            [f"{t}|{tie}" for (_, tie), t in zip(keyed, types_, strict=True)],
             fallback="actor",
         )
         self.groups = members
@@ -538,3 +541,50 @@ def _canonical(group: list[Ent]) -> tuple[str, str]:
     eligible = [n for n, srcs in freq.items() if 2 * len(srcs) >= top]
     name = min(eligible, key=lambda n: (-len(n.split()), -len(freq[n]), -len(n), n))
     return name, type_
+
+
+def _id_key(group: list[Ent], type_: str) -> tuple[str, str]:
+    """(readable id base, tiebreak) of a cluster, from keys shared by all its spellings.
+
+    Persons: first given name and surname as folded for merging (middle names left out, so
+    "Ann Marie Lee" and "Ann Lee" agree); states: the canonical state name; organisations:
+    the acronym if written or shared, else the one normalised name; others: the least
+    normalised name. The displayed name may still be the most frequent form.
+    """
+    if type_ == "person":
+        keys = {
+            (p.given if p.full and not p.initial_only else "", p.surname)
+            for ent in group
+            for p in map(names.person_name, ent.name_forms)
+            if p is not None and not _looks_like_title(p.display)
+        }
+        if keys:
+            # The fullest key, then alphabetical: never the most frequent spelling.
+            given, surname = min(keys, key=lambda k: (not k[0], k))
+            parts = [names.id_part(given), surname] if given else [surname]
+            return " ".join(parts), "p:" + "|".join(sorted(f"{g}/{s}" for g, s in keys))
+    states = sorted(
+        {names.state_name(s) for ent in group for s in ent.name_forms if names.state_name(s)}
+        | {names.capital_state(s) for ent in group for s in ent.capitals if names.capital_state(s)}
+    )
+    if states and type_ != "person":
+        return states[0], "s:" + "|".join(states)
+    forms = sorted(
+        {names.norm(re.sub(r"^(the|The)\s+", "", s)) for ent in group for s in ent.name_forms}
+        - {""}
+    )
+    if forms:
+        surfaces = [s for ent in group for s in ent.name_forms]
+        written = sorted({names.norm(s).replace(" ", "") for s in surfaces if names.is_acronym(s)})
+        # Two long forms joined by their initials ("Co-operation"/"Cooperation"): the initials.
+        derived = {names.acronym_of(s) for s in surfaces if not names.is_acronym(s)}
+        tie = "o:" + "|".join(forms)
+        if written:
+            return written[0], tie
+        if len(forms) > 1 and len(derived) == 1 and None not in derived:
+            return derived.pop() or forms[0], tie
+        return forms[0], tie
+    other = sorted(
+        {names.norm(s) for ent in group for s in ent.titles or ent.capitals or [ent.e.name]} - {""}
+    )
+    return (other[0] if other else "actor"), "t:" + "|".join(other)

@@ -9,13 +9,13 @@ from dossier.model.analysis import Analysis
 from dossier.model.dossier import Demand, Evidence
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.cluster import attach, cluster
-from dossier.resolve.ids import assign_ids
+from dossier.resolve.ids import assign_ids, wording_key
 from dossier.resolve.sources import evidence, merge_evidence
 from dossier.resolve.stats import Stats
 from dossier.resolve.text import (
     clean_space,
+    content_key,
     content_tokens,
-    first_words,
     jaccard,
     quote_tokens,
     seq_ratio,
@@ -78,16 +78,19 @@ def resolve_demands(table: ActorTable, analyses: list[Analysis], stats: Stats) -
     )
     stats.demands_without_by += len(left)
 
-    demands = []
+    demands, parties, keys = [], [], []
     for group in groups:
         bys = Counter(it.by for it in group if it.by)
         party = group[0].party
+        # The id hangs on the merge bucket, not on whichever member is named the author.
+        parties.append(party or "")
         # The body itself demanding, in any source, makes it the demand's author.
         by = party if party in bys else min(bys, key=lambda b: (-bys[b], b))
         texts: dict[str, set[str]] = defaultdict(set)
         for it in group:
             texts[it.text].add(it.source)
         text = min(texts, key=lambda t: (-len(texts[t]), -len(t), t))
+        keys.append(wording_key(text, list(texts)))
         status = min((it.status for it in group), key=lambda s: _STATUS_RANK.get(s, 9))
         demands.append(
             Demand(
@@ -100,8 +103,8 @@ def resolve_demands(table: ActorTable, analyses: list[Analysis], stats: Stats) -
             )
         )
     ids = assign_ids(
-        [f"{d.by} {first_words(d.text)}" for d in demands],
-        [d.text for d in demands],
+        [f"{party} {key}" for party, key in zip(parties, keys, strict=True)],
+        [f"{party}|{content_key(d.text, 40)}" for party, d in zip(parties, demands, strict=True)],
         fallback="demand",
     )
     for d, did in zip(demands, ids, strict=True):

@@ -10,14 +10,14 @@ from dossier.model.analysis import Analysis
 from dossier.model.dossier import DiscrepancyValue, Evidence, NextStep, TimelineEvent
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.cluster import cluster
-from dossier.resolve.ids import assign_ids
+from dossier.resolve.ids import assign_ids, wording_key
 from dossier.resolve.names import norm
 from dossier.resolve.sources import evidence, merge_evidence
 from dossier.resolve.stats import Stats
 from dossier.resolve.text import (
     clean_space,
+    content_key,
     content_tokens,
-    first_words,
     jaccard,
     quote_tokens,
     seq_ratio,
@@ -123,11 +123,15 @@ def merge_dated(table: ActorTable, analyses: list[Analysis], stats: Stats) -> li
     return [_merge(g) for g in groups]
 
 
+def _key(m: Merged) -> str:
+    return wording_key(m.text, sorted({it.text for it in m.items}))
+
+
 def next_steps(merged: list[Merged]) -> list[NextStep]:
     future = [m for m in merged if m.tense == "future"]
     ids = assign_ids(
-        [f"{m.date or 'undated'} {first_words(m.text, 5)}" for m in future],
-        [m.text for m in future],
+        [f"{m.date or 'undated'} {_key(m)}" for m in future],
+        [content_key(m.text, 40) for m in future],
         fallback="step",
     )
     out = [
@@ -142,8 +146,8 @@ def next_steps(merged: list[Merged]) -> list[NextStep]:
 def timeline(merged: list[Merged]) -> list[TimelineEvent]:
     past = [m for m in merged if m.tense == "past" and m.date]
     ids = assign_ids(
-        [f"{m.date} {first_words(m.text, 5)}" for m in past],
-        [m.text for m in past],
+        [f"{m.date} {_key(m)}" for m in past],
+        [content_key(m.text, 40) for m in past],
         fallback="event",
     )
     out = [

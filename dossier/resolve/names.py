@@ -65,20 +65,46 @@ def _apply_rules(token: str) -> str:
     return token
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 @cache
 def _groups() -> dict[str, str]:
-    """Given-name groups keyed by rule-folded variant, so near-variants meet the list too."""
+    """Given-name groups keyed by rule-folded variant, so near-variants meet the list too.
+
+    Also keyed with doubled letters single ("Mohamad" meets "Mohammad"): only for listed
+    names, so other names (and ids made from them) keep their letters ("Sullivan").
+    """
     out: dict[str, str] = {}
     for variant, normal in sorted(lexicon.given_name_groups().items()):
         out.setdefault(_apply_rules(variant), _apply_rules(normal))
+    for variant, normal in sorted(lexicon.given_name_groups().items()):
+        out.setdefault(_DOUBLED.sub(r"\1", _apply_rules(variant)), _apply_rules(normal))
     return out
 
 
 @cache
 def fold_name(token: str) -> str:
-    """A name token folded so transliteration variants meet (Aleksandr/Alexander -> alexandr)."""
+    """A name token folded so transliteration variants meet (Aleksandr/Alexander -> alexander)."""
     out = _apply_rules(fold(token))
-    return _groups().get(out, out)
+    groups = _groups()
+    return groups.get(out) or groups.get(_DOUBLED.sub(r"\1", out), out)
+
+
+@cache
+def _group_normals() -> dict[str, str]:
+    """Rule-folded given-name key -> its group's normal form as the lexicon writes it, folded."""
+    out: dict[str, str] = {}
+    for variant, normal in sorted(lexicon.given_name_groups().items()):
+        out.setdefault(fold_name(variant), normal)
+    return out
+
+
+def id_part(key: str) -> str:
+    """A folded name key as it appears in an id: a listed given name reads as its group's
+    normal form ("aleksandr" -> "alexander"), any other key as itself. Every spelling that
+    `fold_name` merges gives the same part, so the id cannot flip with the displayed name."""
+    return _group_normals().get(key, key)
 
 
 @dataclass(frozen=True)

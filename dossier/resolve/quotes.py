@@ -9,14 +9,14 @@ from dossier.model.analysis import Analysis
 from dossier.model.dossier import Evidence, Quote
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.cluster import attach, cluster
-from dossier.resolve.ids import assign_ids
+from dossier.resolve.ids import assign_ids, wording_key
 from dossier.resolve.sources import evidence, merge_evidence
 from dossier.resolve.stats import Stats
 from dossier.resolve.text import (
     clean_space,
     containment,
+    content_key,
     content_tokens,
-    first_words,
     quote_tokens,
     seq_ratio,
 )
@@ -100,16 +100,19 @@ def resolve_quotes(table: ActorTable, analyses: list[Analysis], stats: Stats) ->
     stats.quotes_unattributed += len(left)
     stats.quotes_attributed_by_match += len(orphans) - len(left)
 
-    quotes = []
+    quotes, keys = [], []
     for group in groups:
-        variants: dict[tuple[str, ...], list[Item]] = defaultdict(list)
+        # Printings that differ only in stop words or contractions count as one wording.
+        variants: dict[str, list[Item]] = defaultdict(list)
         for it in group:
-            variants[tuple(it.toks)].append(it)
+            variants[" ".join(content_tokens(it.toks))].append(it)
         best = min(
             variants.values(),
             key=lambda v: (-len({it.source for it in v}), -len(v[0].toks), v[0].text),
         )
+        best = sorted(best, key=lambda it: (-len(it.toks), it.text))
         sources = {it.source for it in group}
+        keys.append(wording_key(best[0].text, [it.text for it in group]))
         quotes.append(
             Quote(
                 id="",
@@ -122,8 +125,8 @@ def resolve_quotes(table: ActorTable, analyses: list[Analysis], stats: Stats) ->
             )
         )
     ids = assign_ids(
-        [f"{q.speaker} {first_words(q.text)}" for q in quotes],
-        [q.text for q in quotes],
+        [f"{q.speaker} {k}" for q, k in zip(quotes, keys, strict=True)],
+        [f"{q.speaker}|{content_key(q.text, 40)}" for q in quotes],
         fallback="quote",
     )
     for q, qid in zip(quotes, ids, strict=True):

@@ -121,9 +121,13 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def first_words(text: str, n: int = 6) -> str:
-    """The first `n` folded words of `text`: the readable part of an item's id."""
-    return " ".join(words(text, brackets=False)[:n])
+def content_key(text: str, n: int = 4) -> str:
+    """The first `n` content words of `text`, folded, stemmed, contractions expanded.
+
+    The readable part of an item's id that small wording differences between printings
+    ("doesn't"/"does not", "[Russia]", "guarantee"/"guarantees", "the") leave unchanged.
+    """
+    return " ".join(content_tokens(quote_tokens(text))[:n])
 
 
 def clean_space(text: str) -> str:

@@ -180,3 +180,24 @@ def art():
 @pytest.fixture
 def run_resolve():
     return run
+
+
+@pytest.fixture(scope="session")
+def seeds(nlp, tmp_path_factory):
+    """The seeds through real ingest and analyse (once per session), and their dossier.
+
+    (articles, sources, analyses, dossier, stats), aligned lists in ingest order.
+    """
+    from dossier.analyse import analyse_articles
+    from dossier.config import Settings
+    from dossier.ingest import ingest_dir
+    from dossier.resolve import resolve_with_stats
+
+    from ..conftest import ROOT, SEEDS
+
+    settings = Settings(root=ROOT, articles=SEEDS, cache=tmp_path_factory.mktemp("cache"))
+    articles = ingest_dir(SEEDS, ROOT, settings.max_article_bytes).articles
+    analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
+    sources = [source_from(a, an) for a, an in zip(articles, analyses, strict=True)]
+    dossier, stats = resolve_with_stats(sources, analyses)
+    return articles, sources, analyses, dossier, stats

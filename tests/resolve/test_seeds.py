@@ -7,26 +7,8 @@ stances, merged quotes and the exactness of every evidence span.
 
 from __future__ import annotations
 
-import pytest
-
-from dossier.config import Settings
-from dossier.resolve import resolve_with_stats, source_from
+from dossier.resolve import resolve_with_stats
 from dossier.yamlio import dump
-
-from ..conftest import ROOT, SEEDS
-
-
-@pytest.fixture(scope="module")
-def seeds(nlp, tmp_path_factory):
-    from dossier.analyse import analyse_articles
-    from dossier.ingest import ingest_dir
-
-    settings = Settings(root=ROOT, articles=SEEDS, cache=tmp_path_factory.mktemp("cache"))
-    articles = ingest_dir(SEEDS, ROOT, settings.max_article_bytes).articles
-    analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
-    sources = [source_from(a, an) for a, an in zip(articles, analyses, strict=True)]
-    dossier, stats = resolve_with_stats(sources, analyses)
-    return articles, sources, analyses, dossier, stats
 
 
 def _actor(dossier, name):
