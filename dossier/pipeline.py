@@ -25,6 +25,7 @@ class Extraction:
     skipped: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    stats: dict[str, int] = field(default_factory=dict)  # what resolve set aside, by kind
 
 
 def extract(settings: Settings, progress: Callable[[int], Progress] | None = None) -> Extraction:
@@ -37,7 +38,7 @@ def extract(settings: Settings, progress: Callable[[int], Progress] | None = Non
     from dossier.analyse import analyse_articles
     from dossier.curate import apply, check, load_curation
     from dossier.ingest import ingest_dir
-    from dossier.resolve import resolve
+    from dossier.resolve import resolve_with_stats
     from dossier.resolve.sources import source_from
 
     started = time.perf_counter()
@@ -67,7 +68,7 @@ def extract(settings: Settings, progress: Callable[[int], Progress] | None = Non
         reused += from_cache
         analysed += not from_cache
 
-    bare = resolve(sources, analyses)
+    bare, stats = resolve_with_stats(sources, analyses)
     dossier = bare
     if curation is not None:
         problems = check(curation, bare)
@@ -83,6 +84,7 @@ def extract(settings: Settings, progress: Callable[[int], Progress] | None = Non
         skipped=skipped,
         warnings=list(ingested.warnings),
         seconds=time.perf_counter() - started,
+        stats=stats.as_dict(),
     )
 
 
