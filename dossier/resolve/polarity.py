@@ -97,7 +97,16 @@ def _negated(toks: list[str], i: int, book: dict) -> bool:
 
 def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
     """The cue that bears on a keyword: one covering it, else the nearest (before wins ties)."""
-    live = [c for c in cues if c.polarity != 0]
+    # A participle right before the keyword describes it ("the continued occupation",
+    # "growing deployments"): no one's attitude, so it governs nothing.
+    live = [
+        c
+        for c in cues
+        if c.polarity != 0
+        and not (
+            c.end == hit.start and c.end - c.start == 1 and toks[c.start].endswith(("ed", "ing"))
+        )
+    ]
     covering = [c for c in live if c.start <= hit.start and c.end >= hit.end]
     if covering:
         return covering[0]

@@ -117,3 +117,20 @@ def test_support_and_opposition_make_a_mixed_stance(art, run_resolve):
     (p,) = d.positions
     assert p.stance == "mixed"
     assert p.summary == "Ruritania has a mixed position on ceasefire."
+
+
+def test_a_participle_before_the_keyword_is_no_attitude():
+    # "continued" describes the occupation; the attitude is "condemned" / "wants to end".
+    from dossier.resolve import lexicon
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    frames = lexicon.issue_frames()
+    sovereignty = next(i for i, f in enumerate(frames) if "occupation" in f[2])
+    matcher = FrameMatcher(frames)
+    for text in (
+        "Georgia condemned the continued occupation of its territory.",
+        "NATO wants to end the continued occupation of Georgia.",
+    ):
+        votes = issue_polarity(clause_stems(text), matcher, {sovereignty}, 1)
+        assert votes == {sovereignty: (1, 0)}, text
