@@ -116,6 +116,8 @@ def main() -> int:
         big = work / "big"
         write_corpus(SEEDS, big, large)
         results["large"] = child("extract", str(big), str(work / "big-cache"))
+        write_corpus(SEEDS, big, 1, start=large)
+        results["large_plus_one"] = child("extract", str(big), str(work / "big-cache"))
         results["resolve"] = resolve_scaling(arts, cache, [100, 1000, 5000])
     finally:
         shutil.rmtree(work, ignore_errors=True)
