@@ -109,6 +109,7 @@ def build_report(result: Extraction, changes: Changes, seconds: dict[str, float]
         "added": [c.id for c in changes.added],
         "removed": [c.id for c in changes.removed],
         "changed": [c.id for c in changes.changed],
+        "set_aside": result.stats,  # what resolve could not use: quotes with no speaker, ...
         "seconds": {k: round(v, 3) for k, v in seconds.items()},
     }
 
