@@ -82,6 +82,9 @@ def parse_curation(
         raise DossierError(f"invalid YAML: {problem}", path, line, fix="fix the syntax") from None
     except YAMLError as exc:
         raise DossierError(f"invalid YAML: {exc}", path, fix="fix the syntax") from None
+    except RecursionError:
+        # ruamel recurses per level: a few KB of "- - - …" or "[[[…" exceed Python's stack.
+        raise DossierError("YAML nests too deeply", path, fix="flatten the structure") from None
 
     if tree is None:
         curation = Curation()

@@ -150,3 +150,14 @@ def test_non_utf8_file_is_refused(tmp_path):
 def test_a_directory_is_not_a_curation_file(tmp_path):
     with pytest.raises(DossierError, match="not a file"):
         load_curation(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "nested",
+    ["- " * 3000 + "x", "suppress: " + "[" * 900 + "]" * 900],
+    ids=["block", "flow"],
+)
+def test_deep_nesting_is_an_error_not_a_traceback(write, nested):
+    # A few kilobytes of nesting make the YAML library recurse past Python's limit.
+    with pytest.raises(DossierError, match="nest"):
+        write(nested + "\n")
