@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_YAML_BYTES = 1_000_000
 MAX_DEPTH = 40  # PyYAML recurses per level: deep flow nesting is slow, then a RecursionError
 MAX_ALIASES = 16  # hand-written files need few; pydantic would expand each one
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def load(
@@ -24,6 +26,7 @@ def load(
     *,
     max_bytes: int = MAX_YAML_BYTES,
     max_aliases: int = MAX_ALIASES,
+    max_depth: int = MAX_DEPTH,
     line_offset: int = 0,
 ) -> Any:
     """Parse YAML with the safe loader, refusing oversized documents and alias bombs.
@@ -35,9 +38,9 @@ def load(
         raise DossierError(
             f"YAML is larger than {max_bytes} bytes", path, fix="split it or raise the limit"
         )
-    if _flow_depth(text) > MAX_DEPTH:
+    if _flow_depth(text) > max_depth:
         raise DossierError(
-            f"YAML nests brackets deeper than {MAX_DEPTH} levels", path, fix="flatten the structure"
+            f"YAML nests brackets deeper than {max_depth} levels", path, fix="flatten the structure"
         )
     try:
         aliases = sum(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=SafeLoader))
@@ -61,14 +64,11 @@ def load(
 
 
 def _flow_depth(text: str) -> int:
-    """Deepest run of open brackets; quotes are ignored, so this over-counts, never under."""
+    """How deep `[`/`{` nest, brackets inside quoted strings included (a cheap estimate)."""
     depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth = max(0, depth - 1)
+    for m in _BRACKETS.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
     return deepest
 
 

@@ -14,7 +14,7 @@ MAX_FRONT_MATTER = 65_536  # characters; real front matter is a few lines
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 _CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_BRACKETS = re.compile(r"[\[\]{}]")
+# PyYAML takes quadratic time, then recurses, on deeply nested [ {: real front matter is flat.
 MAX_DEPTH = 20
 _URL = re.compile(r"https?://[^\s<>\"']{1,2000}")
 
@@ -54,13 +54,14 @@ def read_front_matter(text: str, rel_path: str) -> FrontMatter | None:
 
 
 def _parse(yaml_text: str, end: int, rel_path: str) -> FrontMatter:
-    if _flow_depth(yaml_text) > MAX_DEPTH:
-        # PyYAML takes quadratic time, then recurses, on deeply nested [ { ; refuse up front.
-        raise DossierError(
-            f"front matter nests brackets more than {MAX_DEPTH} deep", rel_path, fix="simplify it"
-        )
     try:
-        data = yamlio.load(yaml_text, rel_path, max_bytes=MAX_FRONT_MATTER * 4, line_offset=1)
+        data = yamlio.load(
+            yaml_text,
+            rel_path,
+            max_bytes=MAX_FRONT_MATTER * 4,
+            max_depth=MAX_DEPTH,
+            line_offset=1,
+        )
     except DossierError as exc:
         message = " ".join(exc.message.split())  # PyYAML's messages span lines
         raise DossierError(f"front matter: {message}", rel_path, exc.line, exc.fix) from None
@@ -108,12 +109,3 @@ def _parse(yaml_text: str, end: int, rel_path: str) -> FrontMatter:
         if text:
             out.fields[name] = text
     return out
-
-
-def _flow_depth(yaml_text: str) -> int:
-    """How deep `[`/`{` nest (quotes ignored: an over-estimate only refuses odd titles)."""
-    depth = deepest = 0
-    for m in _BRACKETS.finditer(yaml_text):
-        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
-        deepest = max(deepest, depth)
-    return deepest
