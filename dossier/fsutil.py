@@ -55,7 +55,11 @@ def replace_dir(new: Path, target: Path) -> None:
         old = target.with_name(f".{target.name}.old")
         shutil.rmtree(old, ignore_errors=True)
         os.rename(target, old)
-        os.rename(new, target)
+        try:
+            os.rename(new, target)
+        except OSError:
+            os.rename(old, target)  # put the previous one back
+            raise
         shutil.rmtree(old)
         return
     if target.is_symlink():
