@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from dossier import fsutil
 from dossier.errors import DossierError
 from dossier.model.changes import Changes
 from dossier.model.dossier import Dossier
@@ -122,7 +123,6 @@ def render_docs(
     docs_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}-", dir=docs_dir.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; the pages are meant to be read
-    old = tmp.with_name(tmp.name + "-old")
     try:
         for rel_path, text in sorted(pages.items()):
             out = tmp / rel_path
@@ -134,16 +134,8 @@ def render_docs(
         (tmp / MARKER).write_text(
             "Written by dossier's render stage; replaced on every build.\n", encoding="utf-8"
         )
-        if docs_dir.exists():
-            docs_dir.rename(old)
-        try:
-            tmp.rename(docs_dir)
-        except OSError:
-            if old.exists():
-                old.rename(docs_dir)  # put the previous pages back
-            raise
+        fsutil.replace_dir(tmp, docs_dir)
     finally:
-        for leftover in (tmp, old):
-            if leftover.exists():
-                shutil.rmtree(leftover)
+        if tmp.exists():
+            shutil.rmtree(tmp)
     return sorted(p for p in docs_dir.rglob("*") if p.is_file() and p.name != MARKER)
