@@ -14,12 +14,17 @@ _RENAME_EXCHANGE = 2  # linux/fs.h
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temporary sibling and `os.replace` (atomic on POSIX)."""
+    """Write `text` as UTF-8, newlines untouched, atomically (see `write_bytes`)."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` via a temporary sibling and `os.replace` (atomic on POSIX)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from weasyprint import CSS, HTML
 
-from dossier import __version__
+from dossier import __version__, fsutil
 from dossier.errors import DossierError
 from dossier.model.dossier import Dossier
 from dossier.pdf.context import STANCE_LABEL, PrintView, build_view, format_date, html_id
@@ -117,16 +115,7 @@ def write_pdf(html: str, out: Path, print_dir: Path, paper: str) -> Path:
             pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
         )
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target and rename, so a killed build never leaves half a PDF.
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pdf)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    fsutil.write_bytes(out, pdf)  # a killed build never leaves half a PDF
     return out
 
 

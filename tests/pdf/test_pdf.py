@@ -214,7 +214,8 @@ def test_two_builds_are_identical_and_dated_by_the_newest_source(kit, pdf_dir, s
 
 def test_output_is_written_whole_and_alone(pdf_dir, sample_pdf):
     assert sample_pdf.read_bytes().startswith(b"%PDF-1.7")
-    assert not [p for p in pdf_dir.iterdir() if p.name.endswith(".tmp")]
+    # The temporary file is a dot-file beside the target (fsutil.write_bytes).
+    assert not [p for p in pdf_dir.iterdir() if p.name.startswith(".")]
 
 
 def test_bad_paper_and_missing_template_are_one_line_errors(kit, tmp_path, sample):
