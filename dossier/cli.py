@@ -11,6 +11,17 @@ from dossier.config import Settings
 from dossier.errors import DossierError
 
 
+def _positive(text: str) -> int:
+    """argparse type: a whole number of at least 1 (0 would silently mean "the default")."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="project folder (default: the current one)"
@@ -26,13 +37,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--workers",
-        type=int,
+        type=_positive,
         default=1,
         help="processes for analysis (spaCy n_process); output is identical",
     )
     parser.add_argument(
         "--max-article-bytes",
-        type=int,
+        type=_positive,
         help="refuse larger articles (default: $DOSSIER_MAX_ARTICLE_BYTES or 5 MB)",
     )
 

