@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-console = Console(stderr=True, highlight=False)
+console = Console(stderr=True, highlight=False, emoji=False)
 
 
 @contextmanager
@@ -47,9 +48,11 @@ def articles_progress(label: str = "Analysing") -> Iterator[Callable[[int], Call
     yield start_plain
 
 
+# Messages carry file names and reasons from untrusted input: "[/b]" in a name must print as
+# itself, not be read as rich markup (which would drop it or raise MarkupError).
 def warn(message: str) -> None:
-    console.print(f"[yellow]warning:[/yellow] {message}", soft_wrap=True)
+    console.print(f"[yellow]warning:[/yellow] {escape(message)}", soft_wrap=True)
 
 
 def info(message: str) -> None:
-    console.print(message, soft_wrap=True)
+    console.print(message, soft_wrap=True, markup=False)
