@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.model.analysis import Analysis, LocalEntity
 from dossier.model.dossier import Actor, Evidence, Role
@@ -47,9 +48,15 @@ class Ent:
         return max(len(self.e.mentions), 1)
 
 
+_ARTICLE = re.compile(r"^(the|a|an)\s+(?=\S)")
+_THE = re.compile(r"^(the|The)\s+")
+_TITLE_SPLIT = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=1 << 16)  # pure over the lexicons, asked once per surface per mention
 def _looks_like_title(surface: str, person: bool = True) -> bool:
     """A descriptor rather than a name: lower-case start, or (for a person) only title words."""
-    s = re.sub(r"^(the|a|an)\s+(?=\S)", "", names.clean_surface(surface))
+    s = _ARTICLE.sub("", names.clean_surface(surface))
     if not s or not any(ch.isalpha() for ch in s):
         return True
     if s[:1].islower():
@@ -57,7 +64,7 @@ def _looks_like_title(surface: str, person: bool = True) -> bool:
     if not person:
         return False
     parts = name_parts()
-    words = [w for w in re.split(r"[\s\-]+", names.norm(s)) if w]
+    words = [w for w in _TITLE_SPLIT.split(names.norm(s)) if w]
     vocab = parts["title_words"] | parts["honorifics"]
     return bool(words) and all(w in vocab for w in words)
 
@@ -134,7 +141,8 @@ def _title_norm(title: str) -> str:
 _GENERIC_HEADS = frozenset({"chief", "head", "boss", "leader", "official", "top", "envoy"})
 
 
-def _title_words(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _title_words(text: str) -> frozenset[str]:
     """Words of a title or affiliation, demonyms and state variants read as the state's name.
 
     Longest first, so "South Sudanese" is South Sudan, not Sudan.
@@ -156,7 +164,7 @@ def _title_words(text: str) -> set[str]:
         else:
             out.add(words[i])
             i += 1
-    return out
+    return frozenset(out)
 
 
 def _with_rank(title: str, surface: str, analysis: Analysis, sentence: int) -> str:
@@ -530,7 +538,7 @@ def _canonical(group: list[Ent]) -> tuple[str, str]:
                     freq[p.display].add(ent.source)
         else:
             for s in ent.name_forms:
-                freq[re.sub(r"^(the|The)\s+", "", s)].add(ent.source)
+                freq[_THE.sub("", s)].add(ent.source)
     if not freq:  # only titles or capitals: the most frequent of those
         for ent in group:
             for s in ent.titles or ent.capitals or [ent.e.name]:
@@ -569,10 +577,7 @@ def _id_key(group: list[Ent], type_: str) -> tuple[str, str]:
     )
     if states and type_ != "person":
         return states[0], "s:" + "|".join(states)
-    forms = sorted(
-        {names.norm(re.sub(r"^(the|The)\s+", "", s)) for ent in group for s in ent.name_forms}
-        - {""}
-    )
+    forms = sorted({names.norm(_THE.sub("", s)) for ent in group for s in ent.name_forms} - {""})
     if forms:
         surfaces = [s for ent in group for s in ent.name_forms]
         written = sorted({names.norm(s).replace(" ", "") for s in surfaces if names.is_acronym(s)})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import cache
 
 from dossier.model.analysis import Analysis
 from dossier.model.dossier import Discrepancy, DiscrepancyValue
@@ -64,23 +65,32 @@ def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]
     return out
 
 
+@cache
+def _casualty_words() -> re.Pattern[str]:
+    """Any casualty word as a whole word, in one pass (never matches when the list is empty)."""
+    words = lexicon.figures()["casualty_words"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)")
+
+
 def _figures(analyses: list[Analysis]):
     """(noun key, noun as written, value, source, evidence) for each count in the sentences."""
     nouns = figure_nouns()
     extra = lexicon.figures()
+    casualty_words = _casualty_words()
     for a in analyses:
         for si, s in enumerate(a.sentences):
-            lowered = fold(s.text)
-            casualty = any(
-                re.search(rf"\b{re.escape(w)}\b", lowered) for w in extra["casualty_words"]
-            )
+            casualty = None  # found on demand: most sentences hold no count at all
             for m in _NUMBER.finditer(s.text):
                 following = [fold(w.strip("’'.,;:")) for w in m.group("rest").split()]
                 head = following[: MAX_MODIFIERS + 1]
                 idx = next((i for i, w in enumerate(head) if w in nouns), None)
                 if idx is not None:
                     key, label = stem(head[idx]), head[idx]
-                elif casualty and any(w in extra["people"] for w in head):
+                elif any(w in extra["people"] for w in head) and (
+                    casualty
+                    if casualty is not None
+                    else (casualty := bool(casualty_words.search(fold(s.text))))
+                ):
                     key = label = extra["casualty_label"]  # "at least 40 people" were killed
                 else:
                     continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from dossier.model.analysis import Analysis
 from dossier.model.dossier import Issue
@@ -17,7 +18,12 @@ MIN_CLAIMS = 2  # an issue needs two claims (sentences) behind it
 
 def stems(text: str) -> list[str]:
     """The token stream every issue and cue matcher works on."""
-    return [stem(w) for w in words(text)]
+    return list(_stems(text))
+
+
+@lru_cache(maxsize=1 << 15)  # a sentence is matched once per claim on it, and for issues
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(text))
 
 
 # A clause ends at . ; : ! ? before a space, a quote or the end; an ellipsis or a full stop
@@ -53,15 +59,11 @@ class FrameMatcher:
     """Finds frame keywords in text as whole stemmed words (longest match first)."""
 
     def __init__(self, frames: list[tuple[str, list[str], frozenset[str]]] | None = None) -> None:
-        self.frames = frames if frames is not None else issue_frames()
-        self.index: dict[str, list[tuple[tuple[str, ...], int, str]]] = defaultdict(list)
-        for fi, (_, keywords, _against) in enumerate(self.frames):
-            for kw in keywords:
-                toks = tuple(stems(kw))
-                if toks:
-                    self.index[toks[0]].append((toks, fi, kw))
-        for entries in self.index.values():
-            entries.sort(key=lambda e: (-len(e[0]), e[2]))
+        if frames is None:
+            # The lexicon's frames are fixed for the process: build their index once.
+            self.frames, self.index = _default_index()
+        else:
+            self.frames, self.index = frames, _build_index(frames)
 
     def spans(self, toks: list[str]) -> list[Hit]:
         """Keyword occurrences in a token stream, left to right, no overlaps."""
@@ -82,6 +84,28 @@ class FrameMatcher:
 
     def frames_in(self, text: str) -> set[int]:
         return {fi for fi, _ in self.match(text)}
+
+
+Index = dict[str, list[tuple[tuple[str, ...], int, str]]]
+
+
+def _build_index(frames: list[tuple[str, list[str], frozenset[str]]]) -> Index:
+    """Keyword token tuples by first token, longest (then alphabetical) first."""
+    index: Index = defaultdict(list)
+    for fi, (_, keywords, _against) in enumerate(frames):
+        for kw in keywords:
+            toks = tuple(stems(kw))
+            if toks:
+                index[toks[0]].append((toks, fi, kw))
+    for entries in index.values():
+        entries.sort(key=lambda e: (-len(e[0]), e[2]))
+    return dict(index)
+
+
+@cache
+def _default_index() -> tuple[list[tuple[str, list[str], frozenset[str]]], Index]:
+    frames = issue_frames()
+    return frames, _build_index(frames)
 
 
 @dataclass

@@ -10,13 +10,23 @@ from dossier.resolve import lexicon
 from dossier.resolve.text import fold
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_AFTER_WORD = re.compile(r"\w['’]s?$")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
+_SPLIT_SPACE = re.compile(r"\s+")
+_SPLIT_NAME = re.compile(r"[\s.]+")
+_POSSESSIVE_TOKEN = re.compile(r"(’s|'s)$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+# Every helper below is pure over the lexicons (fixed for the process) and sees the same few
+# hundred surfaces once per mention: memoised so resolve pays for each surface once.
+_MEMO = 1 << 16
 
 
+@lru_cache(maxsize=_MEMO)
 def clean_surface(surface: str) -> str:
     """A surface as an alias: whitespace collapsed, possessive and edge punctuation dropped."""
     text = " ".join(surface.split()).strip(" ,;:\"“”'‘’()[]")
-    text = _POSSESSIVE.sub("", text) if re.search(r"\w['’]s?$", text) else text
+    text = _POSSESSIVE.sub("", text) if _POSSESSIVE_AFTER_WORD.search(text) else text
     return text.strip(" ,;:")
 
 
@@ -26,14 +36,16 @@ def norm(surface: str) -> str:
     return lexicon.key(clean_surface(surface)).replace("-", " ").replace("'", "").strip()
 
 
+@lru_cache(maxsize=_MEMO)
 def is_acronym(surface: str) -> bool:
     return bool(_ACRONYM.fullmatch(clean_surface(surface)))
 
 
+@lru_cache(maxsize=_MEMO)
 def acronym_of(surface: str) -> str | None:
     """Initials of a multi-word proper name ("European Union" -> "eu"), None if not one."""
     skip = lexicon.name_parts()["acronym_skip"]
-    words = [w for w in re.split(r"\s+", clean_surface(surface)) if w]
+    words = [w for w in _SPLIT_SPACE.split(clean_surface(surface)) if w]
     if words and words[0].lower() == "the":
         words = words[1:]
     letters = []
@@ -48,11 +60,13 @@ def acronym_of(surface: str) -> str | None:
     return fold("".join(letters))
 
 
+@lru_cache(maxsize=_MEMO)
 def state_name(surface: str) -> str | None:
     """The canonical state name a surface is a variant of ("U.S." -> "United States")."""
     return lexicon.state_names().get(lexicon.key(clean_surface(surface)))
 
 
+@lru_cache(maxsize=_MEMO)
 def capital_state(surface: str) -> str | None:
     """The state a capital or seat of power stands for ("Moscow" -> "Russia"), per capitals.yaml."""
     return lexicon.capitals().get(lexicon.key(clean_surface(surface)))
@@ -124,6 +138,7 @@ class PersonName:
         return self.given is not None
 
 
+@lru_cache(maxsize=_MEMO)
 def person_name(surface: str) -> PersonName | None:
     """Split a person's name; leading titles ("Deputy Foreign Minister", "NATO", "Mr.") dropped."""
     parts = lexicon.name_parts()
@@ -132,7 +147,7 @@ def person_name(surface: str) -> PersonName | None:
     while len(raw) > 1:
         head = raw[0]
         token = fold(head).rstrip(".").replace("'", "")
-        token = re.sub(r"(’s|'s)$", "", token)
+        token = _POSSESSIVE_TOKEN.sub("", token)
         if token in skip or token.replace("-", " ").split()[0] in skip or _is_prefix_noise(head):
             raw = raw[1:]
         else:
@@ -142,7 +157,7 @@ def person_name(surface: str) -> PersonName | None:
     if not raw:
         return None
     display = " ".join(raw)
-    tokens = [t for t in re.split(r"[\s.]+", display) if t]
+    tokens = [t for t in _SPLIT_NAME.split(display) if t]
     if not tokens:
         return None
     surname = fold_name(tokens[-1].replace("-", ""))
@@ -154,9 +169,10 @@ def person_name(surface: str) -> PersonName | None:
     return PersonName(display=display, given=given, surname=surname, initial=initial, givens=givens)
 
 
+@lru_cache(maxsize=_MEMO)
 def _is_prefix_noise(token: str) -> bool:
     """An acronym, possessive or demonym before a name ("NATO", "Russia's"): not the name."""
-    if _ACRONYM.fullmatch(token) or re.search(r"['’]s$", token):
+    if _ACRONYM.fullmatch(token) or _POSSESSIVE_END.search(token):
         return True
     return lexicon.key(token) in lexicon.demonyms()  # "Russian Deputy Minister X"
 
@@ -185,6 +201,7 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+@lru_cache(maxsize=_MEMO)
 def is_pronoun(surface: str) -> bool:
     s = clean_surface(surface)
     if len(s) > 1 and s.isupper():  # "US" is a state, "IT" a sector
@@ -192,5 +209,6 @@ def is_pronoun(surface: str) -> bool:
     return norm(s) in lexicon.name_parts()["pronouns"]
 
 
+@lru_cache(maxsize=_MEMO)
 def token_count(surface: str) -> int:
     return len(clean_surface(surface).split())

@@ -147,9 +147,11 @@ def claim_cues(toks: list[str], cue_field: str, default: int) -> list[Cue]:
         if not ctoks:
             continue
         pol = book["phrases"].get(fold(cue), book["lemmas"].get(fold(cue), default))
-        n = len(ctoks)
+        n, first = len(ctoks), ctoks[0]
         for i in range(len(toks) - n + 1):
-            if all(_lemma_match(toks[i + k], ctoks[k]) for k in range(n)):
+            if _lemma_match(toks[i], first) and all(
+                _lemma_match(toks[i + k], ctoks[k]) for k in range(1, n)
+            ):
                 out.append(Cue(i, i + n, pol))
     return out
 

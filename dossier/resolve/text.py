@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -54,19 +54,37 @@ _CONTRACTIONS = [
 STOPWORDS = frozenset(STOP_WORDS) | {"said", "say", "says", "told", "would", "also", "mr", "ms"}
 
 
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ANY_WORD = re.compile(r"\w")
+
+
+# Resolve folds the same names and sentences many times over (every claim on a sentence,
+# every mention of a name): memoised, since fold is pure and its inputs repeat.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII with straight quotes: for comparing, never for display.
 
     Text with no Latin letters keeps its own letters (casefolded), so non-Latin names still match.
     """
     text = text.translate(_APOSTROPHES).translate(_LETTERS)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    if not re.search(r"[A-Za-z0-9]", ascii_text) and re.search(r"\w", text):
+    if text.isascii():
+        ascii_text = text  # NFKD leaves ASCII unchanged: skip the round trip
+    else:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    if not _ASCII_ALNUM.search(ascii_text) and _ANY_WORD.search(text):
         return text.casefold()
     return ascii_text.casefold()
 
 
+def _fold_uncached(text: str) -> str:
+    # Whole sentences are seen once per words() memo entry: no need to memoise them twice.
+    return fold.__wrapped__(text)
+
+
 def expand_contractions(folded: str) -> str:
+    # Every pattern but "cannot" needs an apostrophe: most sentences skip all thirteen passes.
+    if "'" not in folded and "cannot" not in folded:
+        return folded
     for pattern, repl in _CONTRACTIONS:
         folded = pattern.sub(repl, folded)
     return folded
@@ -84,10 +102,16 @@ def stem(word: str) -> str:
 
 def words(text: str, *, brackets: bool = True) -> list[str]:
     """Folded words with contractions expanded; `brackets=False` drops editorial [..] and (..)."""
+    return list(_words(text, brackets))
+
+
+@lru_cache(maxsize=1 << 15)
+def _words(text: str, brackets: bool) -> tuple[str, ...]:
+    # A tuple, so a caller that edits its list never edits the memo.
     if not brackets:
         text = _BRACKETED.sub(" ", text)
-    folded = expand_contractions(fold(_DASHES.sub(" ", text)))
-    return [w.replace("'", "") for w in _WORD.findall(folded) if w not in {"'s"}]
+    folded = expand_contractions(_fold_uncached(_DASHES.sub(" ", text)))
+    return tuple(w.replace("'", "") for w in _WORD.findall(folded) if w != "'s")
 
 
 def quote_tokens(text: str) -> list[str]:
