@@ -68,6 +68,14 @@ def resolve_positions(
     table: ActorTable, analyses: list[Analysis], issues: IssueSet, n_sources: int
 ) -> list[Position]:
     cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    # Outlets print the same sentence and several claims sit on one: read each text once.
+    memo: dict[tuple[str, int, str, bool], dict[str, str]] = {}
+
+    def votes(text: str, default: int, cue: str = "", wanted: bool = False) -> dict[str, str]:
+        key = (text, default, cue, wanted)
+        if key not in memo:
+            memo[key] = _votes(issues, text, default, cue, wanted)
+        return memo[key]
 
     def add(actor: str, stances: dict[str, str], a: Analysis, sentence: int) -> None:
         body = table.principal_body(actor)
@@ -82,12 +90,12 @@ def resolve_positions(
             actor = table.actor_of(a.source, sc.holder)
             if actor is not None and 0 <= sc.sentence < len(a.sentences):
                 text = a.sentences[sc.sentence].text
-                add(actor, _votes(issues, text, _DEFAULT.get(sc.stance, 0), sc.cue), a, sc.sentence)
+                add(actor, votes(text, _DEFAULT.get(sc.stance, 0), sc.cue), a, sc.sentence)
         for d in a.demands:
             # The one demanding wants what the demand says: support, unless it negates the issue.
             actor = table.actor_of(a.source, d.by)
             if actor is not None:
-                add(actor, _votes(issues, d.text, 1, wanted=True), a, d.sentence)
+                add(actor, votes(d.text, 1, wanted=True), a, d.sentence)
     labels = {i.id: i.label for i in issues.issues}
     principal_min = min(2, n_sources)
     positions = []

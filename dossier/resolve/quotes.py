@@ -40,6 +40,8 @@ class Item:
 
 def similar_tokens(a: list[str], b: list[str]) -> bool:
     """One quote, however printed: near-identical words, or a partial quote inside a fuller one."""
+    if a == b:
+        return bool(a)  # the same printing twice (outlets share wire copy): no difflib needed
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     # Cheap bound first: both tests need most of the shorter text's words in the longer one.
     in_long = set(long)

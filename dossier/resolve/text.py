@@ -32,24 +32,34 @@ _LETTERS = str.maketrans(
         "ħ": "h",
     }
 )
+# One table, one pass (the two maps share no keys, and neither yields the other's keys).
+_FOLD_CHARS = {**_APOSTROPHES, **_LETTERS}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _FOLD_CHARS.get(ord(ch), ch)
+
+
 _DASHES = re.compile(r"[‐‑‒–—―-]+")
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Contractions whose expansion is unambiguous; "'s" is left alone (is/has/possessive).
 _CONTRACTIONS = [
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\bcan't\b"), "can not"),
-    (re.compile(r"\bcannot\b"), "can not"),
-    (re.compile(r"\bshan't\b"), "shall not"),
-    (re.compile(r"\bain't\b"), "is not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'d\b"), " would"),
-    (re.compile(r"\blet's\b"), "let us"),
-    (re.compile(r"\b(it|that|there|what|he|she|who|here)'s\b"), r"\1 is"),
+    ("won't", re.compile(r"\bwon't\b"), "will not"),
+    ("can't", re.compile(r"\bcan't\b"), "can not"),
+    ("cannot", re.compile(r"\bcannot\b"), "can not"),
+    ("shan't", re.compile(r"\bshan't\b"), "shall not"),
+    ("ain't", re.compile(r"\bain't\b"), "is not"),
+    ("n't", re.compile(r"n't\b"), " not"),
+    ("'re", re.compile(r"'re\b"), " are"),
+    ("'ve", re.compile(r"'ve\b"), " have"),
+    ("'ll", re.compile(r"'ll\b"), " will"),
+    ("'m", re.compile(r"'m\b"), " am"),
+    ("'d", re.compile(r"'d\b"), " would"),
+    ("let's", re.compile(r"\blet's\b"), "let us"),
+    ("'s", re.compile(r"\b(it|that|there|what|he|she|who|here)'s\b"), r"\1 is"),
 ]
 STOPWORDS = frozenset(STOP_WORDS) | {"said", "say", "says", "told", "would", "also", "mr", "ms"}
 
@@ -66,11 +76,11 @@ def fold(text: str) -> str:
 
     Text with no Latin letters keeps its own letters (casefolded), so non-Latin names still match.
     """
-    text = text.translate(_APOSTROPHES).translate(_LETTERS)
     if text.isascii():
-        ascii_text = text  # NFKD leaves ASCII unchanged: skip the round trip
-    else:
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        return text.lower()  # what the steps below come to on ASCII, without the round trip
+    # Only the few non-ASCII characters are looked up (str.translate walks every character).
+    text = _NON_ASCII.sub(_fold_char, text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     if not _ASCII_ALNUM.search(ascii_text) and _ANY_WORD.search(text):
         return text.casefold()
     return ascii_text.casefold()
@@ -83,10 +93,12 @@ def _fold_uncached(text: str) -> str:
 
 def expand_contractions(folded: str) -> str:
     # Every pattern but "cannot" needs an apostrophe: most sentences skip all thirteen passes.
+    # Each pattern runs only where its literal occurs (no replacement writes a literal).
     if "'" not in folded and "cannot" not in folded:
         return folded
-    for pattern, repl in _CONTRACTIONS:
-        folded = pattern.sub(repl, folded)
+    for literal, pattern, repl in _CONTRACTIONS:
+        if literal in folded:
+            folded = pattern.sub(repl, folded)
     return folded
 
 
@@ -111,7 +123,10 @@ def _words(text: str, brackets: bool) -> tuple[str, ...]:
     if not brackets:
         text = _BRACKETED.sub(" ", text)
     folded = expand_contractions(_fold_uncached(_DASHES.sub(" ", text)))
-    return tuple(w.replace("'", "") for w in _WORD.findall(folded) if w != "'s")
+    found = _WORD.findall(folded)
+    if "'" not in folded:
+        return tuple(found)
+    return tuple(w.replace("'", "") for w in found if w != "'s")
 
 
 def quote_tokens(text: str) -> list[str]:
