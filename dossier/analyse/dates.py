@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from dossier.model.analysis import DatedClaim
 
+from . import lexicon as lx
 from .context import Ctx
 from .entities import EntityResult
 
@@ -62,6 +63,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?P<which>next|last|coming)\s+(?P<unit>week|month|year)\b", re.IGNORECASE),
     ),
     (
+        "endof",
+        re.compile(
+            r"\b(?:by|before|until|at|towards?)\s+the\s+end\s+of\s+(?P<which>the|this|next)\s+(?P<unit>year|month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "thisper",
+        re.compile(r"\b(?:later\s+|earlier\s+)?this\s+(?P<unit>year|month)\b", re.IGNORECASE),
+    ),
+    (
         "ago",
         re.compile(
             r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
@@ -76,6 +88,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_RX = dict(PATTERNS)
+_RELATIVE = frozenset({"weekday", "relday", "relweek", "ago", "thisper"})
+_OPEN, _CLOSE = "“‘", "”’"
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether `pos` of a sentence lies inside quotation marks opened before it."""
+    before = text[:pos]
+    curly = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE if c != "’")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
 FUTURE_WORDS = frozenset(
     [
         "will",
@@ -97,12 +121,17 @@ FUTURE_WORDS = frozenset(
 
 
 def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
-    published = _parse_iso(ctx.article.published)
+    published = _parse_iso(ctx.article.published) or _dateline(ctx)
     text = ctx.doc.text
+    saying = lx.reporting()["saying"]
     out: list[DatedClaim] = []
     seen: set[tuple[int, str]] = set()
+    agos: list[tuple[int, set[str]]] = []  # "seven years ago" claims: (index in out, words)
+    explicit: list[tuple[str, set[str]]] = []  # claims with a written date: (year, words)
     for si, sent in enumerate(ctx.sents):
         taken: list[tuple[int, int]] = []
+        covered: set[int] = set()  # tokens of the clauses that already carry a date
+        dated_future = False
         for kind, rx in PATTERNS:
             for m in rx.finditer(sent.text):
                 s, e = sent.start_char + m.start(), sent.start_char + m.end()
@@ -114,6 +143,18 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 verb = _governor(span)
                 if verb is None:
                     continue
+                if kind == "thisper" and verb.lemma_ == "be":
+                    continue  # "the fourth time this year": a count, not an event
+                if (kind in _RELATIVE or m.group().lower().startswith("since")) and _in_quote(
+                    sent.text, m.start()
+                ):
+                    continue  # the speaker's "today" is the day they spoke, which we do not know
+                if (
+                    verb.lemma_.lower() in saying
+                    and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+                    and not any(t.dep_ == "nsubj" and t.i > verb.i for t in verb.children)
+                ):
+                    continue  # "X said on Friday (that) ...": the statement's date
                 tense = _tense(verb, sent)
                 value = _resolve(kind, m, published, tense)
                 if value is None:
@@ -128,6 +169,13 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                     continue
                 seen.add((si, value))
                 clause = _clause(verb, sent)
+                words = _content(clause or sent)
+                if kind == "ago":
+                    agos.append((len(out), words))
+                elif len(value) >= 4:
+                    explicit.append((value[:4], words))
+                covered.update(range(clause.start, clause.end) if clause is not None else [])
+                dated_future = dated_future or tense == "future"
                 out.append(
                     DatedClaim(
                         date=value,
@@ -139,7 +187,107 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                         date_surface=text[s:e],
                     )
                 )
+        if not dated_future:
+            step = _undated(ctx, sent, si, covered)
+            if step is not None:
+                out.append(step)
+    _prefer_written_year(out, agos, explicit)
     return out
+
+
+def _content(span: Span) -> set[str]:
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and t.pos_ != "AUX"}
+
+
+def _prefer_written_year(
+    out: list[DatedClaim], agos: list[tuple[int, set[str]]], explicit: list[tuple[str, set[str]]]
+) -> None:
+    """ "Seven years ago" is approximate: where the article writes the year of the same event
+    (a year apart at most, two content words shared), take the written year."""
+    for i, words in agos:
+        claim = out[i]
+        year = int(claim.date[:4]) if claim.date else 0
+        for value, other in explicit:
+            if abs(int(value) - year) <= 1 and len(words & other) >= 2:
+                out[i] = claim.model_copy(update={"date": value})
+                break
+
+
+_INHERENT_PAST = ("more ", "new ", "another ", "next ")  # "another round ended": not ahead
+
+
+def _undated(ctx: Ctx, sent: Span, si: int, covered: set[int]) -> DatedClaim | None:
+    """A next step the text gives no date for ("explore a schedule of future meetings")."""
+    low = sent.text.lower().replace("’", "'")
+    for m in lx.next_step_cues().finditer(low):
+        s, e = sent.start_char + m.start(), sent.start_char + m.end()
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.i in covered for t in span):
+            continue
+        low_verb, verb = _cue_verbs(span)
+        if verb is None or _negated_chain(low_verb, verb):
+            continue
+        if m.group().startswith(_INHERENT_PAST) and (
+            low_verb.tag_ in ("VBD", "VBN")
+            and not any(c.lower_ == "to" and c.dep_ == "aux" for c in low_verb.children)
+        ):
+            continue
+        clause = _clause(verb, sent) or sent
+        return DatedClaim(
+            date=None,
+            text=clause.text,
+            tense="future",
+            sentence=si,
+            place=_place(ctx.ents(si), clause, span),
+            actors=_actors(ctx, clause),
+        )
+    return None
+
+
+def _cue_verbs(span: Span) -> tuple[Token, Token | None]:
+    """The verb nearest the cue, and the predicate that controls it ("are ready to meet" -> are)."""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            return tok, None
+        tok = tok.head
+    else:
+        return tok, None
+    low = tok
+    # climb control chains ("agreed to hold", "ready to meet", "wants to discuss"), not
+    # over reported speech: "said they would meet again" keeps "meet" as its predicate
+    while tok.dep_ in ("xcomp", "acomp") or (tok.dep_ == "advcl" and tok.head.pos_ == "ADJ"):
+        tok = tok.head
+        if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            tok = tok.head
+    return low, tok if tok.pos_ in ("VERB", "AUX") else low
+
+
+def _negated_chain(low: Token, top: Token) -> bool:
+    tok = low
+    for _ in range(6):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok is top or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _dateline(ctx: Ctx) -> date | None:
+    """The article's own date from a dateline ("Astana, 11 June 2025. The ...") when ingest
+    found none: a full date near the start of one of the first paragraphs."""
+    for para in ctx.article.paragraphs[:3]:
+        head = ctx.article.text[para.start : para.start + 60]
+        for kind in ("dmy", "mdy", "dmy_num", "iso"):
+            m = _RX[kind].search(head)
+            if m and m.start() <= 30 and m.group("year"):
+                value = _resolve(kind, m, None, "past")
+                if value:
+                    return date.fromisoformat(value)
+    return None
 
 
 def _parse_iso(value: str | None) -> date | None:
@@ -212,6 +360,12 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, tense: str) -> str |
             y, mth = divmod(pub.year * 12 + pub.month - 1 + step, 12)
             return f"{y:04d}-{mth + 1:02d}"
         return f"{pub.year + step:04d}"
+    if kind in ("endof", "thisper"):
+        step = 1 if (g.get("which") or "").lower() == "next" else 0
+        if g["unit"].lower() == "year":
+            return f"{pub.year + step:04d}"
+        y, mth = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        return f"{y:04d}-{mth + 1:02d}"
     if kind == "ago":
         n = g["n"].lower()
         num = int(n) if n.isdigit() else NUMBERS.get(n)

@@ -252,3 +252,10 @@ def demand_cues() -> dict:
 @cache
 def stance_cues() -> dict:
     return lexicons.load("stance_cues")
+
+
+@cache
+def next_step_cues() -> re.Pattern[str]:
+    """One alternation of the forward-looking phrases in `next_steps.yaml`."""
+    phrases = lexicons.load("next_steps")["phrases"]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b")

@@ -37,7 +37,7 @@ def check(article: Article, a: Analysis) -> None:
         assert st.holder in keys
     for dc in a.dated:
         assert set(dc.actors) <= keys
-        assert len(dc.date) in (4, 7, 10)
+        assert (dc.date is None and dc.tense == "future") or len(dc.date) in (4, 7, 10)
 
 
 def test_offsets_on_every_seed(seed_articles, analyse):
@@ -53,7 +53,7 @@ def test_offsets_on_invented_articles(text, analyse):
 
 
 def test_offsets_survive_crlf_and_front_matter(analyse):
-    raw = "---\ntitle: x\npublished: 2023-05-02\n---\r\nHe left.\r\n\r\n“We will return,” Jane Doe said in Oslo on Monday.\r\n"
+    raw = "---\ntitle: x\npublished: 2023-05-02\n---\r\nHe left.\r\n\r\n“We will return,” Jane Doe said.\r\nShe arrived in Oslo on Monday.\r\n"
     article = article_from_text(raw)
     a = analyse(article)
     check(article, a)

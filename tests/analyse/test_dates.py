@@ -1,0 +1,87 @@
+"""Dated and undated claims: next steps without a date, statement dates, quotes, written years."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def undated(analyse):
+    def run(text: str, published: str | None = "2024-03-14"):
+        a = analyse(text, published=published)
+        return [d for d in a.dated if d.date is None]
+
+    return run
+
+
+def test_undated_next_step_future_meetings(undated):
+    steps = undated("Both delegations expressed the need to explore a schedule of future meetings.")
+    assert len(steps) == 1
+    assert steps[0].tense == "future" and "schedule of future meetings" in steps[0].text
+
+
+def test_undated_next_step_ready_to_meet_again(undated):
+    steps = undated(
+        "The envoy said the mediators are ready to meet again with both sides to put "
+        "concrete proposals on the table."
+    )
+    assert len(steps) == 1 and "meet again" in steps[0].text
+
+
+def test_undated_next_step_pending_bill(undated):
+    steps = undated("Senators released a bill that would increase sanctions against the junta.")
+    assert steps and "would increase sanctions" in steps[0].text
+
+
+def test_no_undated_step_for_negated_or_general_readiness(undated):
+    assert not undated("The rebels are not ready to sign any deal.")
+    assert not undated("Allies are ready to support the country on its path to membership.")
+    assert not undated("Another round of talks ended without agreement.")
+
+
+def test_dated_sentence_makes_no_extra_undated_step(analyse):
+    a = analyse("The ministers will meet again in Lima on March 20.", published="2024-03-14")
+    assert [(d.date, d.tense) for d in a.dated] == [("2024-03-20", "future")]
+
+
+def test_statement_date_is_not_an_event_date(analyse):
+    a = analyse(
+        "Officials said on Friday that the talks ended their first day without agreement.",
+        published="2024-03-15",
+    )
+    assert not [d for d in a.dated if d.date_surface == "Friday"]
+
+
+def test_relative_date_inside_a_quote_is_not_resolved(analyse):
+    a = analyse(
+        'The minister said: "Today both delegations agreed to talk."', published="2024-03-15"
+    )
+    assert not [d for d in a.dated if d.date_surface == "Today"]
+
+
+def test_end_of_the_year(analyse):
+    a = analyse(
+        "Both sides aim to conclude the agreement by the end of the year.", published="2025-06-10"
+    )
+    assert [(d.date, d.tense) for d in a.dated] == [("2025", "future")]
+
+
+def test_years_ago_prefers_the_year_the_article_writes(analyse):
+    a = analyse(
+        "The rebels seized the northern port in 2014. Trade collapsed when the rebels seized "
+        "the northern port seven years ago.",
+        published="2022-01-12",
+    )
+    ago = next(d for d in a.dated if d.date_surface == "seven years ago")
+    assert ago.date == "2014"
+
+
+def test_reference_date_from_dateline_when_metadata_has_none(analyse):
+    a = analyse(
+        "Lima, 11 June 2025. The ministers met on Monday and will meet again on July 8.",
+        published=None,
+    )
+    assert {d.date_surface: d.date for d in a.dated} == {
+        "Monday": "2025-06-09",
+        "July 8": "2025-07-08",
+    }
