@@ -4,7 +4,9 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+# Keyed on pyproject.toml's content, not its mtime: a fresh checkout (or CI restoring .venv
+# from its cache) is newer than the stamp but needs no reinstall.
+STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 
 # Debian packages: WeasyPrint needs Pango and fonts to write the PDF; the tests also need
 # poppler-utils (pdftotext, pdffonts, pdfinfo) and Chromium (browser tests).
@@ -39,10 +41,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 # Debian's python3 ships without ensurepip: `venv` fails until python3-venv is installed.
-$(STAMP): pyproject.toml
+$(STAMP):
 	$(PYTHON) -m venv $(VENV) || { sh scripts/debs.sh python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[model,dev]'
+	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 sysdeps-site:

@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted; site/ left as it was", file=sys.stderr)
+        print("interrupted", file=sys.stderr)
         return 130
 
 

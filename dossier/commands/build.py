@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -38,11 +41,39 @@ def schemas() -> dict[str, str]:
     """The JSON Schemas published beside the data, so other tools can validate it."""
     from dossier.curate import curation_json_schema
 
-    dump = lambda schema: json.dumps(schema, indent=2, sort_keys=True) + "\n"  # noqa: E731
     return {
-        "dossier.schema.json": dump(Dossier.model_json_schema()),
-        "curation.schema.json": dump(curation_json_schema()),
+        "dossier.schema.json": _json(Dossier.model_json_schema()),
+        "curation.schema.json": _json(curation_json_schema()),
     }
+
+
+def _json(schema: dict) -> str:
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+def published_dossier(settings: Settings) -> Path:
+    """The dossier the current site was built from: what /changes/ compares against.
+
+    Not `build/dossier.yaml`, which `dossier extract` also writes (perhaps bare).
+    """
+    return settings.site / "dossier.yaml"
+
+
+@contextlib.contextmanager
+def build_lock(settings: Settings) -> Iterator[None]:
+    """One build at a time per project; a stale staging folder from a killed build is removed."""
+    settings.build.mkdir(parents=True, exist_ok=True)
+    with open(settings.build / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DossierError(
+                "another build is running", settings.build / ".lock", fix="wait for it to finish"
+            ) from None
+        for stale in settings.site.parent.glob(f".{settings.site.name}.*"):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+        yield
 
 
 def render_pages(settings: Settings, result: Extraction, changes: Changes) -> None:
@@ -56,6 +87,11 @@ def render_pages(settings: Settings, result: Extraction, changes: Changes) -> No
 
 
 def run(settings: Settings) -> int:
+    with build_lock(settings):
+        return _build(settings)
+
+
+def _build(settings: Settings) -> int:
     from dossier.pdf import render_pdf
     from dossier.render.site import build_site
 
@@ -64,7 +100,8 @@ def run(settings: Settings) -> int:
     result = run_extraction(settings)
     seconds["extract"] = time.perf_counter() - clock
 
-    previous_path = settings.dossier_yaml
+    previous_path = published_dossier(settings)
+    previous_bytes = previous_path.read_bytes() if previous_path.is_file() else None
     previous = load_previous(previous_path)
     changes = diff(previous, result.dossier)
 
@@ -91,9 +128,9 @@ def run(settings: Settings) -> int:
         raise
 
     # Only a finished build moves the bookkeeping on, so a failed one changes nothing.
-    if previous_path.is_file():
-        shutil.copyfile(previous_path, settings.build / "dossier.previous.yaml")
-    fsutil.write_text(previous_path, dossier_yaml(result))
+    if previous_bytes is not None:
+        fsutil.write_bytes(settings.build / "dossier.previous.yaml", previous_bytes)
+    fsutil.write_text(settings.dossier_yaml, dossier_yaml(result))
     report = build_report(result, changes, seconds)
     fsutil.write_text(settings.build / "report.json", json.dumps(report, indent=2) + "\n")
     info(summary(report, settings))

@@ -10,8 +10,9 @@ def run(settings: Settings) -> int:
     # Extraction is cached, so a check after a build costs little; curation problems raise
     # `Problems`, which the CLI prints as `file:line: message` lines and exits non-zero.
     result = run_extraction(settings)
+    curation = "curation valid" if settings.use_curation else "curation not checked"
     print(
         f"ok: {result.articles} articles, {len(result.skipped)} skipped, "
-        f"{len(result.dossier.actors)} actors; curation valid"
+        f"{len(result.dossier.actors)} actors; {curation}"
     )
     return 0

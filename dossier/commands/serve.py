@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from dossier.changes import diff
-from dossier.commands.build import load_previous, render_pages
+from dossier.commands.build import load_previous, published_dossier, render_pages
 from dossier.commands.extract import run_extraction
 from dossier.config import Settings
 from dossier.errors import DossierError
@@ -26,7 +26,7 @@ def _signature(settings: Settings) -> tuple:
 
 def render_once(settings: Settings) -> None:
     result = run_extraction(settings)
-    render_pages(settings, result, diff(load_previous(settings.dossier_yaml), result.dossier))
+    render_pages(settings, result, diff(load_previous(published_dossier(settings)), result.dossier))
 
 
 def _watch(settings: Settings, stop: threading.Event, interval: float = 1.0) -> None:
@@ -51,12 +51,14 @@ def run(settings: Settings, address: str = "127.0.0.1:8000") -> int:
     watcher = threading.Thread(target=_watch, args=(settings, stop), daemon=True)
     watcher.start()
     try:
-        # mkdocs watches build/docs itself and reloads the browser when pages change.
+        # mkdocs watches build/docs itself and reloads the browser when pages change. Not
+        # strict: a preview should keep serving while an article is half-written.
         serve(
             config_file=str(settings.root / "mkdocs.yml"),
             livereload=True,
             dev_addr=address,
             docs_dir=str(settings.docs),
+            strict=False,
         )
     finally:
         stop.set()

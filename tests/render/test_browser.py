@@ -44,7 +44,9 @@ def server(built) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
+    # A missing Playwright or Chromium is a failure, not a skip: CI must run these.
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
