@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from dossier.model.analysis import Analysis
 from dossier.model.dossier import Evidence, Position
 from dossier.resolve.actors import ActorTable
+from dossier.resolve.agency import rejected_proposer
 from dossier.resolve.ids import assign_ids
 from dossier.resolve.issues import IssueSet, clause_stems
 from dossier.resolve.polarity import issue_polarity
@@ -45,6 +46,22 @@ def _votes(
     for frame, (s, o) in polarity.items():
         out[issues.frame_ids[frame]] = "mixed" if s and o else "support" if s else "oppose"
     return out
+
+
+_FLIP = {"support": "oppose", "oppose": "support"}
+
+
+def _proposal_rejected(a: Analysis, holder: str, sentence: int) -> bool:
+    """The holder is named as the one whose proposal was rejected, not as the rejecter."""
+    sent = a.sentences[sentence]
+    spans = [
+        (m.start - sent.start, m.end - sent.start)
+        for e in a.entities
+        if e.key == holder
+        for m in e.mentions
+        if m.sentence == sentence and sent.start <= m.start <= m.end <= sent.end
+    ]
+    return rejected_proposer(sent.text, spans)
 
 
 def aggregate(claims: list[Claim]) -> str:
@@ -90,7 +107,11 @@ def resolve_positions(
             actor = table.actor_of(a.source, sc.holder)
             if actor is not None and 0 <= sc.sentence < len(a.sentences):
                 text = a.sentences[sc.sentence].text
-                add(actor, votes(text, _DEFAULT.get(sc.stance, 0), sc.cue), a, sc.sentence)
+                found = votes(text, _DEFAULT.get(sc.stance, 0), sc.cue)
+                if sc.stance == "oppose" and _proposal_rejected(a, sc.holder, sc.sentence):
+                    # "X's proposals were rejected": others rejected; X backs what it proposed.
+                    found = {i: _FLIP.get(st, st) for i, st in found.items()}
+                add(actor, found, a, sc.sentence)
         for d in a.demands:
             # The one demanding wants what the demand says: support, unless it negates the issue.
             actor = table.actor_of(a.source, d.by)
