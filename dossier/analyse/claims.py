@@ -15,6 +15,7 @@ from .entities import EntityResult
 from .speakers import SpeakerResolver, subject_of
 
 _CUT = re.compile(r"\s+(?:–|—|--|-)\s+|;|\s+\(")
+REF_WINDOW = 4  # sentences back a "the demand" or a refusal may point
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
@@ -47,6 +48,7 @@ class _Demands:
         for q in quotes:
             if q.kind != "reported" and q.speaker:
                 self.quote_speaker.setdefault(q.sentence, q.speaker)
+        self._states: list[str] | None = None  # the two parties, computed on first use
         # references to demands without content, for status: (sentence, owner key | None)
         self.refs: list[tuple[int, str | None]] = []
 
@@ -122,6 +124,10 @@ class _Demands:
                 if subj is not None:
                     addressee += self._entities_in(subj)
                 content = self._subtree(comp, drop_mark=True)
+                if not addressee:
+                    # "insisted that any ceasefire must include the disarmament of the
+                    # militias that Khartoum accuses Juba of arming": the bodies named
+                    addressee = [k for k in self._keys_in(content) if k != by]
             elif (
                 "object" in self.verbs[lemma]
                 and objs
@@ -131,7 +137,7 @@ class _Demands:
                 addressee = self._from_of(verb)
         if content is None or len(content) < 2:
             return None
-        if lemma in ("want", "ask", "tell", "order") and not addressee:
+        if lemma in ("want", "ask", "tell", "order", "expect") and not addressee:
             return None  # a wish or a question, not a demand on someone
         if by is None and lemma == "want":
             return None
@@ -148,10 +154,21 @@ class _Demands:
     def _infinitive(self, verb: Token) -> Token | None:
         for c in verb.subtree:
             if (
-                c.dep_ in ("xcomp", "ccomp", "advcl")
+                c.dep_ in ("xcomp", "ccomp", "advcl", "dep")
                 and c.pos_ in ("VERB", "AUX")
                 and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
             ) and (c.head == verb or c.head.head == verb):
+                return c
+        # "wanted the EU, in turn, to raise ...": the parser may hang the to-clause on the
+        # verb's own head, right after the verb's phrase
+        for c in verb.head.children:
+            if (
+                c.dep_ in ("ccomp", "advcl", "xcomp", "dep")
+                and c.i > verb.i
+                and 0 < c.left_edge.i - verb.right_edge.i <= 2
+                and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+            ):
                 return c
         return None
 
@@ -248,15 +265,51 @@ class _Demands:
                 if subj is not None:
                     addressee += self._entities_in(subj)
                 content = self._subtree(c, drop_mark=True)
+        if content is None:
+            inf = self._noun_infinitive(noun)
+            if inf is not None:
+                subj = next((c for c in inf.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    addressee += self._entities_in(subj)
+                content = self._from_to(inf)
         if content is None or len(content) < 1:
             self.refs.append((si, by))
             return None
+        accepted = self._accepted(noun)
         if not addressee:
             addressee = self._refuser(noun)
         if not addressee:
             addressee = [k for k in self._keys_in(content) if k != by]
         addressee = [k for k in dict.fromkeys(addressee) if k != by]
-        return self._claim(by, addressee, content, si, noun.text)
+        claim = self._claim(by, addressee, content, si, noun.text)
+        if accepted:
+            claim.status = "accepted"
+        return claim
+
+    def _accepted(self, noun: Token) -> bool:
+        """ "both delegations had accepted a request from the AU to ..."""
+        head = noun.head
+        return (
+            noun.dep_ == "dobj"
+            and head.lemma_.lower() in self.acc_lemmas
+            and not any(c.dep_ == "neg" for c in head.children)
+        )
+
+    def _noun_infinitive(self, noun: Token) -> Token | None:
+        """The to-clause of a demand noun ("a request from the AU to let convoys through"),
+        whether the parser hung it on the noun or on the noun's verb right after it."""
+        right = noun.right_edge.i
+        for c in [*noun.children, *noun.head.children]:
+            if (
+                c.dep_ in ("acl", "advcl", "xcomp", "relcl")
+                and c.pos_ in ("VERB", "AUX")
+                and c.left_edge.i in (right + 1, c.i - 1)
+                and c.i > noun.i
+                and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                and (c.head.i == noun.i or c.left_edge.i == right + 1)
+            ):
+                return c
+        return None
 
     def _refuser(self, noun: Token) -> list[str]:
         """ "NATO wouldn't agree to Russia's demands": whoever answers the demand is its addressee."""
@@ -285,12 +338,52 @@ class _Demands:
 
     def _entities_in(self, tok: Token) -> list[str]:
         key = self._entity(tok)
+        if key is None:
+            return self._two_parties(tok)
         if key is not None:
             out = [key]
             for c in tok.children:
                 if c.dep_ == "conj":
                     out += self._entities_in(c)
             return out
+        return []
+
+    def _two_parties(self, tok: Token) -> list[str]:
+        """ "both governments", "the two neighbours": the two states the article names most."""
+        tp = self.cues.get("two_parties")
+        if not tp or tok.lower_ not in tp["heads"]:
+            return []
+        left = " ".join(t.lower_ for t in tok.lefts if t.dep_ in ("det", "nummod", "predet"))
+        if left not in tp["determiners"]:
+            return []
+        if self._states is None:
+            self._states = self._pair()
+        return list(self._states)
+
+    def _pair(self) -> list[str]:
+        """The two parties: the pair of bodies or states the article conjoins most ("Sudan and
+        South Sudan"), else the two states it names most when a third is clearly behind."""
+        tok_ent = self.ctx.tok_ent
+        pairs: dict[tuple[str, str], int] = {}
+        for i, key in tok_ent.items():
+            tok = self.doc[i]
+            if tok.dep_ != "conj" or self.by_key[key].kind == "person":
+                continue
+            other = tok_ent.get(tok.head.i)
+            if other and other != key and self.by_key[other].kind != "person":
+                pair = (min(key, other), max(key, other))
+                pairs[pair] = pairs.get(pair, 0) + 1
+        if pairs:
+            size = {k: len(e.mentions) for k, e in self.by_key.items()}
+            best = max(pairs, key=lambda p: (pairs[p], size[p[0]] + size[p[1]], p))
+            return list(best)
+        states = sorted(
+            (e for e in self.ents.entities if e.kind == "state"), key=lambda e: -len(e.mentions)
+        )
+        if len(states) == 2 or (
+            len(states) > 2 and len(states[1].mentions) > len(states[2].mentions)
+        ):
+            return [states[0].key, states[1].key]
         return []
 
     def _keys_in(self, span: Span) -> list[str]:
@@ -320,17 +413,48 @@ class _Demands:
             if self._rejects(si) and owner:
                 rejected_by.add(owner)
                 rejected_by.update(self._related(owner))
+        ref_sents = {si for si, _ in self.refs}
         for si, owner in self.refs:
-            # "The rebels called the demand 'unacceptable'": the demand just reported
+            # "The rebels called the demand 'unacceptable'": the demand just reported, a quote
+            # or two back at most
             if owner is None and self._rejects(si):
-                before = [c for c in claims if si - 2 <= c.sentence < si]
+                before = [c for c in claims if si - REF_WINDOW <= c.sentence < si]
                 if before:
                     before[-1].status = "rejected"
         for c in claims:
-            if self._rejects(c.sentence) or (
+            if c.status == "accepted":
+                continue
+            if (self._rejects(c.sentence) and c.sentence not in ref_sents) or (
                 c.by and (c.by in rejected_by or set(self._related(c.by)) & rejected_by)
             ):
                 c.status = "rejected"
+        self._rejected_by_content(claims, ref_sents)
+
+    def _rejected_by_content(self, claims: list[DemandClaim], ref_sents: set[int]) -> None:
+        """ "X wants Kazakhstan to phase out its duties. Kazakhstan would not accept a phase-out":
+        a refusal whose object repeats a word of a demand just made turns that demand down."""
+        for si, sent in enumerate(self.ctx.sents):
+            if si in ref_sents or not self._rejects(si):
+                continue
+            if any(c.sentence == si for c in claims):
+                continue
+            objects = {
+                t.lemma_.lower()
+                for tok in sent
+                if tok.lemma_.lower() in self.rej_lemmas | self.acc_lemmas | {"agree"}
+                for c in tok.children
+                if c.dep_ in ("dobj", "prep", "nsubjpass")
+                for t in c.subtree
+                if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "PROPN")
+            }
+            if not objects:
+                continue
+            for c in reversed(claims):
+                if si - REF_WINDOW <= c.sentence < si and c.status == "open":
+                    words = {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}
+                    if objects & words:
+                        c.status = "rejected"
+                        break
 
     def _related(self, key: str) -> list[str]:
         """Keys of entities this one belongs to (by affiliation name), and members of it."""
@@ -432,7 +556,7 @@ def _negated(tok: Token) -> bool:
         return True
     head = tok.head
     if (
-        head is not tok
+        head.i != tok.i
         and any(c.dep_ == "neg" for c in head.children)
         and tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "ccomp", "amod")
     ):

@@ -250,7 +250,7 @@ def _cue_verbs(span: Span) -> tuple[Token, Token | None]:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok, None
         tok = tok.head
     else:
@@ -270,7 +270,7 @@ def _negated_chain(low: Token, top: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "neg" for c in tok.children):
             return True
-        if tok is top or tok.head is tok:
+        if tok.i == top.i or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -389,7 +389,7 @@ def _governor(span: Span) -> Token | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     root = span.sent.root

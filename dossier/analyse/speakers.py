@@ -25,10 +25,14 @@ def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = Non
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return verb.head
             return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # a finite verb the parser hung on the subject's appositive phrase ("The AU's envoy,
+        # Amina Diallo, called on ..."): a participle would be VBN, so this is the predicate
+        return verb.head
     if (
         depth < 3
         and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "relcl")
-        and verb.head is not verb
+        and verb.head.i != verb.i
     ):
         if verb.dep_ == "relcl":
             return verb.head

@@ -1,0 +1,71 @@
+"""Demands: addressees in complex clauses, the two parties, and status from refusals and acceptances."""
+
+from __future__ import annotations
+
+from .helpers import entity
+
+
+def _demands(a):
+    names = {e.key: e.name for e in a.entities}
+    return [(names.get(d.by), sorted(names[k] for k in d.of), d.status, d.text) for d in a.demands]
+
+
+def test_both_governments_are_the_two_parties(analyse):
+    a = analyse(
+        "Talks between Chile and Peru resumed in Lima. Chile and Peru exchanged maps. "
+        "The UN envoy, Jane Roe, urged both governments to let aid agencies operate freely."
+    )
+    assert ("Jane Roe", ["Chile", "Peru"], "open", "let aid agencies operate freely") in _demands(a)
+
+
+def test_finite_verb_misparsed_as_appositive_clause_keeps_its_subject(analyse):
+    a = analyse(
+        "The African Union's envoy, Amina Diallo, called on the two governments to publish "
+        "the names of all detainees. Chile and Peru did not respond."
+    )
+    by, of, _, text = _demands(a)[0]
+    assert by == "Amina Diallo" and text.startswith("publish the names")
+    assert of == ["Chile", "Peru"]
+
+
+def test_to_clause_hung_on_the_reporting_verb(analyse):
+    a = analyse("Peru's minister spoke. He said Peru wanted the EU, in turn, to raise the quotas.")
+    assert ("Peru", ["European Union"], "open", "raise the quotas") in _demands(a)
+
+
+def test_request_with_a_to_clause_accepted(analyse):
+    a = analyse(
+        "Chile and Peru met. Both delegations had accepted a request from the African Union "
+        "to let aid convoys reach the displaced."
+    )
+    by, of, status, text = _demands(a)[0]
+    assert (by, of, status) == ("African Union", ["Chile", "Peru"], "accepted")
+    assert text.startswith("let aid convoys reach")
+
+
+def test_that_clause_addressee_from_the_bodies_named(analyse):
+    a = analyse(
+        "Chile insisted that any ceasefire must include the disarmament of the militias "
+        "that Santiago accuses Lima of arming."
+    )
+    assert _demands(a)[0][:2] == ("Chile", ["Peru"])
+
+
+def test_refusal_repeating_the_demand_rejects_it(analyse):
+    a = analyse(
+        "The European Commission wants Peru to phase out its export duties. "
+        "Peru's minister said Lima would not accept a phase-out."
+    )
+    assert _demands(a)[0][2] == "rejected"
+
+
+def test_the_demand_rejected_after_a_quote(analyse):
+    a = analyse(
+        'Chile called on Peru to stop using water cannon. "It was not an accident. It was '
+        'bullying," the minister said. Peru rejected the demand, and it called on outsiders '
+        "to stop interfering."
+    )
+    got = {d[3]: d[2] for d in _demands(a)}
+    assert got["stop using water cannon"] == "rejected"
+    assert got["stop interfering"] == "open"  # the refusal is Peru's, not of its own call
+    assert entity(a, "Peru")
