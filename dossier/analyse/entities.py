@@ -142,6 +142,7 @@ class _Builder:
         self.names = lx.names()
         self.titles = lx.titles()
         self.non = lx.non_actors()
+        self.body_heads = lx.body_heads()
         self.cands: list[Cand] = []
         self.title_spans: list[tuple[int, int, str]] = []  # (start, end, normal)
         self.blocked: set[str] = set()  # casefolded names that are never actors here
@@ -157,7 +158,15 @@ class _Builder:
     def run(self) -> EntityResult:
         self._find_titles()
         self._find_blocked()
+        covered: set[int] = set()
         for ent in self.doc.ents:
+            if ent.start in covered:
+                continue
+            if ent.label_ in ("ORG", "GPE", "NORP"):
+                longer = self._body_name(ent)
+                if longer is not None:
+                    covered.update(range(longer.start, longer.end))
+                    ent = longer
             if ent.label_ in ACTOR_LABELS:
                 self._add_ent(ent)
         self._fix_person_labels()
@@ -205,7 +214,13 @@ class _Builder:
 
     def _is_blocked(self, name: str) -> bool:
         key = name.casefold()
-        return key in self.blocked or key in self.non.words
+        if key in self.blocked or key in self.non.words:
+            return True
+        words = key.split()
+        if len(words) < 2:
+            return False
+        last = words[-1].strip(".")
+        return last in self.non.outlet_heads or last in self.non.document_heads
 
     # --------------------------------------------------------------- ents
     @staticmethod
@@ -239,6 +254,21 @@ class _Builder:
                 label = "PERSON" if self._looks_like_name(ps, pe) else label
             for s, e in self._split_coordination(ps, pe, label == "PERSON"):
                 self._add_span(s, e, label)
+
+    def _body_name(self, ent: Span) -> Span | None:
+        """ "NATO" + "-Russia Council": the model cut a joint body's name at the hyphen."""
+        doc = self.doc
+        i = ent.end
+        if i + 2 > len(doc) or doc[i].text not in ("-", "–") or doc[i - 1].whitespace_:
+            return None
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+            if doc[j - 1].text in self.body_heads:
+                return Span(doc, ent.start, j, label="ORG")
+            if not doc[j - 1].whitespace_ and j < len(doc) and doc[j].text not in ("-", "–"):
+                break
+        return None
 
     def _split_coordination(self, start: int, end: int, person: bool) -> list[tuple[int, int]]:
         """ "Ivan Petrov & Russia's" -> two spans ("and" splits only person names)."""

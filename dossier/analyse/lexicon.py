@@ -178,6 +178,8 @@ class NonActors:
         str
     ]  # names before it are journalists ("... contributed to this report")
     credit_after: re.Pattern[str]  # names after it are journalists or photographers ("By X")
+    outlet_heads: frozenset[str] = frozenset()  # last words of outlet names ("Times")
+    document_heads: frozenset[str] = frozenset()  # last words of documents' names ("Treaty")
 
 
 @cache
@@ -190,7 +192,9 @@ def non_actors() -> NonActors:
     def rx(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data["credit"][key]), re.IGNORECASE)
 
-    return NonActors(words, rx("names_before"), rx("names_after"))
+    heads = frozenset(w.casefold() for w in data.get("outlet_heads") or [])
+    docs = frozenset(w.casefold() for w in data.get("document_heads") or [])
+    return NonActors(words, rx("names_before"), rx("names_after"), heads, docs)
 
 
 @dataclass(frozen=True)
@@ -259,3 +263,9 @@ def next_step_cues() -> re.Pattern[str]:
     """One alternation of the forward-looking phrases in `next_steps.yaml`."""
     phrases = lexicons.load("next_steps")["phrases"]
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b")
+
+
+@cache
+def body_heads() -> frozenset[str]:
+    """Head words of bodies' names ("Council"), from `organizations.yaml`."""
+    return frozenset(lexicons.load("organizations").get("body_heads") or [])

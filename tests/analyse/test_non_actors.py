@@ -1,0 +1,27 @@
+"""Mastheads and documents are not actors; a joint body's name cut at a hyphen is whole again."""
+
+from __future__ import annotations
+
+from .helpers import names
+
+
+def test_outlet_masthead_is_not_an_actor(analyse):
+    a = analyse(
+        "The minister told the Prairie Times that Chile would sign. "
+        "Subscribe to Prairie Times Daily for the top stories."
+    )
+    assert "Chile" in names(a)
+    assert not {n for n in names(a) if "Times" in n}
+
+
+def test_treaty_is_not_an_actor(analyse):
+    a = analyse(
+        "Chile and Peru signed the Pacific Partnership and Cooperation Agreement in 2020, and "
+        "both cite the United Nations Convention on the Law of the Sea."
+    )
+    assert not {n for n in names(a) if "Agreement" in n or "Convention" in n}
+
+
+def test_joint_body_name_cut_at_hyphen(analyse):
+    a = analyse("The EU-Japan Council met in Tokyo.")  # the model tags only "EU"
+    assert "EU-Japan Council" in names(a)
