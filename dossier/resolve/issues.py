@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from dossier.model.analysis import Analysis
 from dossier.model.dossier import Issue
 from dossier.resolve.ids import assign_ids
-from dossier.resolve.lexicon import issue_frames
+from dossier.resolve.lexicon import issue_against_labels, issue_frames
 from dossier.resolve.text import stem, words
 
 MIN_CLAIMS = 2  # an issue needs two claims (sentences) behind it
@@ -121,6 +121,8 @@ class IssueSet:
     matcher: FrameMatcher
     issues: list[Issue]
     frame_ids: dict[int, str]  # frame index -> issue id, kept frames only
+    # Frames shown from their reversing side (`against_label`): every stance turns around.
+    flipped: frozenset[int] = frozenset()
 
     def ids_in(self, text: str) -> list[str]:
         return sorted(
@@ -142,6 +144,7 @@ def derive_issues(analyses: list[Analysis], matcher: FrameMatcher | None = None)
             seen[fi].claims.add((source, sentence))
             seen[fi].keywords.add(kw)
 
+    texts: dict[tuple[str, int], str] = {}
     for a in analyses:
         for s in a.stances:
             if s.keywords:
@@ -152,15 +155,44 @@ def derive_issues(analyses: list[Analysis], matcher: FrameMatcher | None = None)
             note(d.text, a.source, d.sentence)
         for q in a.quotes:
             note(q.text, a.source, q.sentence)
+        texts.update({(a.source, i): sent.text for i, sent in enumerate(a.sentences)})
     kept = sorted(fi for fi, att in seen.items() if len(att.claims) >= MIN_CLAIMS)
     labels = [matcher.frames[fi][0] for fi in kept]
+    # The id stays the frame's own label's, whichever side the articles dwell on.
     ids = assign_ids(labels, labels, fallback="issue")
+    reverse = issue_against_labels()
+    flipped = frozenset(
+        fi
+        for fi, label in zip(kept, labels, strict=True)
+        if label in reverse and _reversing_side_dominates(matcher, fi, seen[fi].claims, texts)
+    )
     issues = [
-        Issue(id=iid, label=label, keywords=sorted(seen[fi].keywords))
+        Issue(
+            id=iid,
+            label=reverse[label] if fi in flipped else label,
+            keywords=sorted(seen[fi].keywords),
+        )
         for iid, label, fi in zip(ids, labels, kept, strict=True)
     ]
     return IssueSet(
         matcher=matcher,
         issues=sorted(issues, key=lambda i: i.id),
         frame_ids=dict(zip(kept, ids, strict=True)),
+        flipped=flipped,
     )
+
+
+def _reversing_side_dominates(
+    matcher: FrameMatcher, frame: int, claims: set[tuple[str, int]], texts: dict
+) -> bool:
+    """More of the frame's claim sentences speak of its reversing side than of the issue.
+
+    A sentence naming the reversing side is about it even where it names the issue too: "the
+    pullout of troops", "withdraw its troops" speak of a withdrawal, not of a build-up.
+    """
+    balance = 0
+    for claim in claims:
+        hits = [h for h in matcher.spans(stems(texts.get(claim, ""))) if h.frame == frame]
+        if hits:
+            balance += 1 if any(h.against for h in hits) else -1
+    return balance > 0

@@ -156,6 +156,16 @@ def issue_frames() -> list[tuple[str, list[str], frozenset[str]]]:
 
 
 @cache
+def issue_against_labels() -> dict[str, str]:
+    """Frame label -> the label naming the frame from its reversing side (`against_label`)."""
+    return {
+        f["label"]: str(f["against_label"])
+        for f in lexicons.load("issues")["frames"]
+        if f.get("against_label")
+    }
+
+
+@cache
 def issue_negators() -> frozenset[str]:
     return frozenset(str(w) for w in lexicons.load("issues").get("negators") or [])
 

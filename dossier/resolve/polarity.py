@@ -97,16 +97,9 @@ def _negated(toks: list[str], i: int, book: dict) -> bool:
 
 def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
     """The cue that bears on a keyword: one covering it, else the nearest (before wins ties)."""
-    # A participle right before the keyword describes it ("the continued occupation",
-    # "growing deployments"): no one's attitude, so it governs nothing.
-    live = [
-        c
-        for c in cues
-        if c.polarity != 0
-        and not (
-            c.end == hit.start and c.end - c.start == 1 and toks[c.start].endswith(("ed", "ing"))
-        )
-    ]
+    # A participle right before the keyword, or right after a determiner, describes a noun
+    # ("growing deployments", "the continued Russian build-up"): no one's attitude.
+    live = [c for c in cues if c.polarity != 0 and not _attributive(c, hit, toks)]
     covering = [c for c in live if c.start <= hit.start and c.end >= hit.end]
     if covering:
         return covering[0]
@@ -133,6 +126,34 @@ def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
             return near_after
         return near_before
     return near_before or near_after
+
+
+# Words after which an -ed/-ing word is an adjective in a noun phrase, not a verb.
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "any",
+        "such",
+    ]
+)
+
+
+def _attributive(c: Cue, hit: Hit, toks: list[str]) -> bool:
+    if c.end - c.start != 1 or not toks[c.start].endswith(("ed", "ing")):
+        return False
+    return c.end == hit.start or (c.start > 0 and toks[c.start - 1] in DETERMINERS)
 
 
 def claim_cues(toks: list[str], cue_field: str, default: int) -> list[Cue]:
@@ -173,11 +194,17 @@ def issue_polarity(
     """
     cues = find_cues(toks)
     taken = {i for c in cues for i in range(c.start, c.end)}
-    own = [
-        c for c in claim_cues(toks, cue_field, default) if not taken & set(range(c.start, c.end))
-    ]
+    located = claim_cues(toks, cue_field, default)
+    own = [c for c in located if not taken & set(range(c.start, c.end))]
     cues += own
-    hits = [h for h in matcher.spans(toks) if h.frame in frames]
+    every_hit = matcher.spans(toks)
+    # A cue word inside a longer keyword is part of the keyword ("combat-ready troops"), no
+    # attitude; when it was all analyse saw in the claim, the claim's stance goes with it.
+    cues = [c for c in cues if not _inside_keyword(c, every_hit)]
+    own = [c for c in own if not _inside_keyword(c, every_hit)]
+    if located and all(_inside_keyword(c, every_hit) for c in located):
+        default = 0
+    hits = [h for h in every_hit if h.frame in frames]
     one_issue = len({h.frame for h in hits}) == 1
     if not wanted and (any(c.polarity for c in cues) or not one_issue):
         default = 0
@@ -187,7 +214,16 @@ def issue_polarity(
         prev = hits[k - 1] if k else None
         if prev and hit.start - prev.end <= 2 and not STOP_AFTER & set(toks[prev.end : hit.start]):
             continue  # the object of the keyword before ("a veto on membership", "pullout of troops")
+        if (
+            prev
+            and prev.frame == hit.frame
+            and hit.start - prev.end == 1
+            and toks[prev.end] in ("and", "or", ",")
+        ):
+            continue  # one vote for a pair ("withdraw its troops and military equipment")
         cue = governing(cues, hit, toks)
+        if cue is None and wanted and _passive_agent(toks, hit):
+            continue  # "take over the checkpoints held by the troops": the troops are not wanted
         pol = cue.polarity if cue else default
         if pol == 0 and one_issue and not wanted:
             # analyse's own cue for this claim, earlier in the same clause, speaks for the one
@@ -202,6 +238,8 @@ def issue_polarity(
             continue
         # Negators between the cue and the keyword turn it around; an even number cancels out.
         lo = max(hit.start - NEGATION_REACH, cue.end if cue and cue.end <= hit.start else 0)
+        if prev:
+            lo = max(lo, prev.end)  # "pull back and de-escalate": a keyword negates nothing
         inside = cue is not None and cue.start <= hit.start < cue.end
         if (
             (cue or wanted)
@@ -214,6 +252,18 @@ def issue_polarity(
         v = votes.setdefault(hit.frame, [0, 0])
         v[0 if pol > 0 else 1] += 1
     return {f: (v[0], v[1]) for f, v in votes.items()}
+
+
+def _inside_keyword(cue: Cue, hits: list[Hit]) -> bool:
+    return any(
+        h.start <= cue.start and cue.end <= h.end and (cue.end - cue.start) < (h.end - h.start)
+        for h in hits
+    )
+
+
+def _passive_agent(toks: list[str], hit: Hit) -> bool:
+    """The keyword is the doer after a passive "by" ("held by Sudanese troops")."""
+    return "by" in toks[max(0, hit.start - 2) : hit.start]
 
 
 def stem_negator(token: str, negators: frozenset[str]) -> bool:

@@ -44,6 +44,8 @@ def _votes(
         clause_stems(text), issues.matcher, set(issues.frame_ids), default, cue, wanted
     )
     for frame, (s, o) in polarity.items():
+        if frame in issues.flipped:
+            s, o = o, s  # against the build-up is for the withdrawal the issue is named after
         out[issues.frame_ids[frame]] = "mixed" if s and o else "support" if s else "oppose"
     return out
 

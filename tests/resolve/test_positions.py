@@ -134,3 +134,112 @@ def test_a_participle_before_the_keyword_is_no_attitude():
     ):
         votes = issue_polarity(clause_stems(text), matcher, {sovereignty}, 1)
         assert votes == {sovereignty: (1, 0)}, text
+
+
+def _ruritania(art, source, sentences):
+    a = art(source, sentences)
+    a.ent("rt", "Ruritania", "state").ent("bg", "Borduria", "state")
+    return a
+
+
+def test_calls_to_withdraw_or_de_escalate_oppose_the_build_up(art, run_resolve):
+    # An invented event that is mostly about a build-up: the issue keeps its own label, and a
+    # call to withdraw, pull back or de-escalate is opposition to it, not support.
+    a = _ruritania(
+        art,
+        "a",
+        [
+            "Ruritania called on Borduria to withdraw its troops from the border.",
+            "Ruritania urged Borduria to pull back and de-escalate.",
+            "Borduria has deployed troops along the border, and the build-up continues.",
+            "Observers counted new deployments and a massing of armour near the build-up zone.",
+        ],
+    )
+    a.demand("rt", ["bg"], "Borduria withdraw its troops from the border", 0)
+    a.demand("rt", ["bg"], "Borduria pull back and de-escalate", 1)
+    a.stance("bg", "support", ["deployed troops", "build-up"], 2)
+    a.stance("bg", "support", ["deployments", "massing"], 3)
+    d = run_resolve([a])
+    (issue,) = d.issues
+    assert (issue.id, issue.label) == (
+        "military-build-up-and-troop-deployments",
+        "Military build-up and troop deployments",
+    )
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("ruritania", issue.id)] == "oppose"
+    assert cells[("borduria", issue.id)] == "support"
+
+
+def test_an_event_about_a_withdrawal_is_labelled_from_that_side(art, run_resolve):
+    # Mostly about a pullout: the same frame reads "Troop withdrawal", stances turned round,
+    # and the id stays the frame's own so it does not move when the balance tips.
+    a = _ruritania(
+        art,
+        "a",
+        [
+            "Ruritania demanded that Borduria withdraw its troops from the valley.",
+            "Borduria rejected a pullout of its troops from the valley.",
+            "Ruritania wants a buffer zone along the river.",
+        ],
+    )
+    a.demand("rt", ["bg"], "Borduria withdraw its troops from the valley", 0)
+    a.stance("bg", "oppose", ["pullout"], 1)
+    a.demand("rt", ["bg"], "a buffer zone along the river", 2)
+    d = run_resolve([a])
+    (issue,) = d.issues
+    assert (issue.id, issue.label) == (
+        "military-build-up-and-troop-deployments",
+        "Troop withdrawal and disengagement",
+    )
+    cells = {(p.actor, p.issue): p for p in d.positions}
+    assert cells[("ruritania", issue.id)].stance == "support"
+    assert cells[("ruritania", issue.id)].summary == (
+        "Ruritania supports troop withdrawal and disengagement."
+    )
+    assert cells[("borduria", issue.id)].stance == "oppose"
+
+
+def test_troops_named_as_the_doers_in_a_demand_are_not_wanted():
+    # "take over the checkpoints held by the troops" wants the checkpoints, not the troops.
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher()
+    buildup = next(i for i, f in enumerate(matcher.frames) if "troops" in f[1])
+    toks = clause_stems("peacekeepers take over the checkpoints now held by the troops")
+    assert issue_polarity(toks, matcher, {buildup}, 1, wanted=True) == {}
+    toks = clause_stems("more troops on the border")
+    assert issue_polarity(toks, matcher, {buildup}, 1, wanted=True) == {buildup: (1, 0)}
+
+
+def test_cue_words_that_describe_a_noun_are_no_attitude():
+    # "the continued Russian build-up": a participle after a determiner describes the noun;
+    # "combat-ready troops": a cue word inside a longer keyword is part of the keyword.
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher()
+    buildup = next(i for i, f in enumerate(matcher.frames) if "troops" in f[1])
+    for text, cue, default, want in (
+        (
+            "Allies voiced deep concern about the continued Russian military build-up.",
+            "",
+            0,
+            {buildup: (0, 1)},
+        ),
+        (
+            "Borduria gathered 100,000 combat-ready troops and heavy military equipment.",
+            "ready",
+            1,
+            {},
+        ),
+        (
+            "Ruritania wants Borduria to withdraw its troops and military equipment.",
+            "",
+            1,
+            {buildup: (0, 1)},
+        ),
+        ("Ruritania urged Borduria to pull back and de-escalate.", "", 1, {buildup: (0, 1)}),
+    ):
+        votes = issue_polarity(clause_stems(text), matcher, {buildup}, default, cue)
+        assert votes == want, text

@@ -66,6 +66,22 @@ def test_principal_stances(seeds):
     assert cells[("nato", "dialogue-and-further-talks")] == "support"
 
 
+def test_a_call_to_withdraw_troops_opposes_the_build_up(seeds):
+    # "called on Russia to withdraw its troops" and "to de-escalate" oppose the build-up; the
+    # seeds speak of the build-up more than of a withdrawal, so the issue keeps that label.
+    *_, d, _ = seeds
+    buildup = "military-build-up-and-troop-deployments"
+    (issue,) = [i for i in d.issues if i.id == buildup]
+    assert issue.label == "Military build-up and troop deployments"
+    assert "withdraw its troops" in issue.keywords
+    cells = {(p.actor, p.issue): p for p in d.positions}
+    for actor in ("nato", "jens-stoltenberg"):
+        cell = cells[(actor, buildup)]
+        assert cell.stance == "oppose", actor
+        assert any("withdraw its troops" in e.text for e in cell.evidence), actor
+    assert not [i for i in d.issues if "withdrawal" in i.label.lower()]
+
+
 def test_quotes_printed_by_several_outlets_are_merged(seeds):
     *_, d, stats = seeds
     dialogue = [q for q in d.quotes if "schedule of future meetings" in q.text]
