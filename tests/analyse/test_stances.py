@@ -1,0 +1,51 @@
+"""Stance holders: whoever expresses the cue, never an entity the sentence merely mentions."""
+
+from __future__ import annotations
+
+from .helpers import entity
+
+
+def _holders(a):
+    names = {e.key: e.name for e in a.entities}
+    return {(names[s.holder], s.stance) for s in a.stances}
+
+
+def test_concern_about_a_build_up_is_not_the_builders_stance(analyse):
+    a = analyse("NATO voiced deep concern about the Russian military build-up near Ukraine.")
+    assert _holders(a) == {("NATO", "oppose")}
+
+
+def test_name_inside_the_subject_phrase_holds_nothing(analyse):
+    a = analyse(
+        "Deputy Foreign Minister Ivan Petrov spoke in Oslo. He stressed that NATO expansion "
+        "poses a threat to Russia's security."
+    )
+    holders = _holders(a)
+    assert ("Ivan Petrov", "oppose") in holders
+    assert not {h for h in holders if h[0] in ("NATO", "Russia")}
+
+
+def test_demanded_content_is_not_the_addressees_stance(analyse):
+    a = analyse("Putin also wants NATO to agree to no longer admit members.")
+    assert not a.stances
+
+
+def test_passive_and_participle_cues_need_a_named_agent(analyse):
+    a = analyse("Russian proposals rejected on Wednesday included a draft agreement.")
+    assert not a.stances
+    b = analyse("The offer was rejected by NATO on Wednesday.")
+    assert _holders(b) == {("NATO", "oppose")}
+
+
+def test_reported_speech_belongs_to_the_speaker(analyse):
+    a = analyse(
+        "Deputy Prime Minister Aigerim Sultanova met the delegation. She told reporters "
+        "that Peru was open to a gradual approach."
+    )
+    assert _holders(a) == {("Aigerim Sultanova", "support")}
+
+
+def test_the_delegation_of_a_state_holds_for_it(analyse):
+    a = analyse("The Russian delegation remained open to the prospect of future meetings.")
+    assert _holders(a) == {("Russia", "support")}
+    assert entity(a, "Russia")
