@@ -169,6 +169,7 @@ class _Builder:
                     ent = longer
             if ent.label_ in ACTOR_LABELS:
                 self._add_ent(ent)
+        self._defined_acronyms()
         self._fix_person_labels()
         self._find_surname_tokens()
         self._group_noun_phrases()
@@ -269,6 +270,19 @@ class _Builder:
             if not doc[j - 1].whitespace_ and j < len(doc) and doc[j].text not in ("-", "–"):
                 break
         return None
+
+    def _defined_acronyms(self) -> None:
+        """ "the Eurasian Economic Union (EAEU)": an acronym the article defines right after a
+        body's name is a mention of that body, even when the model tags no entity on it."""
+        ends = {c.end: c for c in self.cands if c.kind in ("organization", "group", "other")}
+        for m in _DEFINED_ACRONYM.finditer(self.text):
+            owner = ends.get(m.start())
+            short = m.group(1)
+            if owner is None or not _abbreviates(short.replace(".", ""), owner.name):
+                continue
+            if any(c.start == m.start(1) for c in self.cands):
+                continue
+            self._add_span(m.start(1), m.end(1), "ORG")
 
     def _split_coordination(self, start: int, end: int, person: bool) -> list[tuple[int, int]]:
         """ "Ivan Petrov & Russia's" -> two spans ("and" splits only person names)."""
@@ -1019,7 +1033,7 @@ class _Builder:
             for long in names:
                 if long == short or " " not in long[1]:
                     continue
-                if _initials(long[1]) == s:
+                if _initials(long[1]) == s or _abbreviates(s, long[1]):
                     groups[long].extend(groups.pop(short))
                     break
 
@@ -1043,6 +1057,38 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+")
 
 def _strip_honorific(name: str) -> str:
     return _HONORIFIC.sub("", name)
+
+
+_DEFINED_ACRONYM = re.compile(r"\s\(([A-Z][A-Z.]{1,9})\)")
+_ACRONYM_SKIP = frozenset({"of", "for", "and", "in", "the", "on", "to", "&"})
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` abbreviates `name`: each content word gives its initial and maybe more
+    letters of itself, in order ("EAEU" for "Eurasian Economic Union")."""
+    words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
+    short = short.upper()
+
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(short)
+        w = words[j].upper()
+        if i >= len(short) or short[i] != w[0]:
+            return False
+        # the word gives its initial, then 0..n further letters of itself in order
+        k, pos = i + 1, 1
+        if match(k, j + 1):
+            return True
+        while k < len(short):
+            pos = w.find(short[k], pos)
+            if pos < 0:
+                return False
+            k, pos = k + 1, pos + 1
+            if match(k, j + 1):
+                return True
+        return False
+
+    return 2 <= len(short) <= 10 and len(words) >= 2 and match(0, 0)
 
 
 def _initials(name: str) -> str:

@@ -25,3 +25,12 @@ def test_treaty_is_not_an_actor(analyse):
 def test_joint_body_name_cut_at_hyphen(analyse):
     a = analyse("The EU-Japan Council met in Tokyo.")  # the model tags only "EU"
     assert "EU-Japan Council" in names(a)
+
+
+def test_acronym_defined_in_parentheses_is_an_alias(analyse):
+    a = analyse(
+        "Peru is a member of the Andean Economic Community (ANEC) with Chile. "
+        "The ANEC secretariat said nothing."
+    )
+    com = [e for e in a.entities if e.name == "Andean Economic Community"]
+    assert com and "ANEC" in com[0].surfaces
