@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from dossier.resolve.issues import BOUNDARY, FrameMatcher, Hit
+from dossier.resolve.issues import BOUNDARY, COMMA, FrameMatcher, Hit
 from dossier.resolve.lexicon import issue_negators, stance_cues
 from dossier.resolve.text import fold, stem, words
 
@@ -194,15 +194,15 @@ def issue_polarity(
     """
     cues = find_cues(toks)
     taken = {i for c in cues for i in range(c.start, c.end)}
-    located = claim_cues(toks, cue_field, default)
-    own = [c for c in located if not taken & set(range(c.start, c.end))]
+    analysed = claim_cues(toks, cue_field, default)
+    own = [c for c in analysed if not taken & set(range(c.start, c.end))]
     cues += own
     every_hit = matcher.spans(toks)
     # A cue word inside a longer keyword is part of the keyword ("combat-ready troops"), no
     # attitude; when it was all analyse saw in the claim, the claim's stance goes with it.
     cues = [c for c in cues if not _inside_keyword(c, every_hit)]
-    own = [c for c in own if not _inside_keyword(c, every_hit)]
-    if located and all(_inside_keyword(c, every_hit) for c in located):
+    located = [c for c in analysed if not _inside_keyword(c, every_hit)]
+    if analysed and not located:
         default = 0
     hits = [h for h in every_hit if h.frame in frames]
     one_issue = len({h.frame for h in hits}) == 1
@@ -225,15 +225,31 @@ def issue_polarity(
         if cue is None and wanted and _passive_agent(toks, hit):
             continue  # "take over the checkpoints held by the troops": the troops are not wanted
         pol = cue.polarity if cue else default
-        if pol == 0 and one_issue and not wanted:
-            # analyse's own cue for this claim, earlier in the same clause, speaks for the one
-            # issue the sentence names ("ready to send observers ... if they sign a ceasefire").
+        if pol == 0 and not wanted:
+            # analyse's own cue for this claim, earlier in the same clause, speaks for the first
+            # keyword after it in one comma-free stretch ("ready to send observers ... if they
+            # sign a ceasefire"; a trailing ", as the two wrapped up a round of talks" is not its
+            # object). A cue no lexicon entry found reaches across commas to the one issue the
+            # sentence names.
             earlier = [
                 c
-                for c in own
-                if c.polarity and c.end <= hit.start and BOUNDARY not in toks[c.end : hit.start]
+                for c in located
+                if c.polarity
+                and c.end <= hit.start
+                and BOUNDARY not in toks[c.end : hit.start]
+                and (
+                    (one_issue and c in own)
+                    or (
+                        COMMA not in toks[c.end : hit.start]
+                        and not [h for h in hits if c.end <= h.start < hit.start]
+                    )
+                )
             ]
-            pol = earlier[-1].polarity if earlier else 0
+            if earlier:
+                # It stands as the keyword's cue, so negators between count ("rejecting a
+                # demand that the alliance stop its expansion" backs the expansion).
+                cue = earlier[-1]
+                pol = cue.polarity
         if pol == 0:
             continue
         # Negators between the cue and the keyword turn it around; an even number cancels out.
@@ -241,11 +257,7 @@ def issue_polarity(
         if prev:
             lo = max(lo, prev.end)  # "pull back and de-escalate": a keyword negates nothing
         inside = cue is not None and cue.start <= hit.start < cue.end
-        if (
-            (cue or wanted)
-            and not inside
-            and sum(stem_negator(t, negators) for t in toks[lo : hit.start]) % 2
-        ):
+        if (cue or wanted) and not inside and negator_count(toks[lo : hit.start], negators) % 2:
             pol = -pol
         if hit.against:
             pol = -pol
@@ -264,6 +276,20 @@ def _inside_keyword(cue: Cue, hits: list[Hit]) -> bool:
 def _passive_agent(toks: list[str], hit: Hit) -> bool:
     """The keyword is the doer after a passive "by" ("held by Sudanese troops")."""
     return "by" in toks[max(0, hit.start - 2) : hit.start]
+
+
+def negator_count(window: list[str], negators: frozenset[str]) -> int:
+    """Negators in a token window: single words (stemmed) and phrases ("phase out")."""
+    count = sum(stem_negator(t, negators) for t in window)
+    for phrase in _phrases(negators):
+        n = len(phrase)
+        count += sum(tuple(window[i : i + n]) == phrase for i in range(len(window) - n + 1))
+    return count
+
+
+@cache
+def _phrases(negators: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(stem(w) for w in words(n)) for n in sorted(negators) if len(words(n)) > 1)
 
 
 def stem_negator(token: str, negators: frozenset[str]) -> bool:

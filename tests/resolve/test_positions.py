@@ -243,3 +243,55 @@ def test_cue_words_that_describe_a_noun_are_no_attitude():
     ):
         votes = issue_polarity(clause_stems(text), matcher, {buildup}, default, cue)
         assert votes == want, text
+
+
+def test_export_duties_are_their_own_issue_and_phasing_them_out_is_opposition(art, run_resolve):
+    # A producer defends its export duties while asking the other side to raise import
+    # quotas: two quarrels, not one "mixed" stance on tariffs.
+    a = art(
+        "a",
+        [
+            "Ruritania wants Borduria to phase out its export duties on chromium.",
+            "Ruritania pressed Borduria to scrap its export duties on rare earths.",
+            "Borduria said it was ready to keep its export duties in place.",
+            "Borduria wants Ruritania to raise the import quotas under its safeguard measures.",
+            "Borduria also asked for bigger import quotas.",
+        ],
+    )
+    a.ent("rt", "Ruritania", "state").ent("bg", "Borduria", "state")
+    a.demand("rt", ["bg"], "phase out its export duties on chromium", 0)
+    a.demand("rt", ["bg"], "scrap its export duties on rare earths", 1)
+    a.stance("bg", "support", ["export duties"], 2)
+    d = run_resolve([a])
+    labels = {i.id: i.label for i in d.issues}
+    assert labels["export-duties-and-restrictions"] == "Export duties and restrictions"
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("ruritania", "export-duties-and-restrictions")] == "oppose"
+    assert cells[("borduria", "export-duties-and-restrictions")] == "support"
+
+
+def test_a_cue_earlier_in_the_stretch_speaks_for_a_lone_keyword_after_it():
+    # "ready to send observers ... if they sign a ceasefire" backs the ceasefire even when the
+    # sentence's trailing clause names another issue; a rejected demand to stop an expansion
+    # backs the expansion.
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher()
+    frame = {f[0]: i for i, f in enumerate(matcher.frames)}
+    ceasefire, talks = frame["Ceasefire"], frame["Dialogue and further talks"]
+    enlargement = frame["Alliance enlargement and the open door"]
+    everything = set(range(len(matcher.frames)))
+    text = (
+        "Ruritania said it was ready to send military observers if both sides sign a "
+        "ceasefire, as the two wrapped up a round of talks."
+    )
+    votes = issue_polarity(clause_stems(text), matcher, everything, 1, "ready to")
+    assert votes.get(ceasefire) == (1, 0)
+    assert talks not in votes
+    text = (
+        "NATO will keep its door open to new members, rejecting a key demand from the "
+        "Kremlin that the military organization stop its expansion."
+    )
+    votes = issue_polarity(clause_stems(text), matcher, everything, 0, "open to, reject")
+    assert votes[enlargement] == (2, 0)
