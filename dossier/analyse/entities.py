@@ -426,6 +426,8 @@ class _Builder:
             lemma = head.lower_
             if lemma in ACTOR_PREPS:
                 return True
+            if lemma == "in" and head.head.lemma_.lower() in lx.reaction_nouns():
+                return True  # "deep concerns in Kyiv": the government's reaction
             if lemma in LOCATIVE:
                 return False
             return seat

@@ -269,3 +269,9 @@ def next_step_cues() -> re.Pattern[str]:
 def body_heads() -> frozenset[str]:
     """Head words of bodies' names ("Council"), from `organizations.yaml`."""
     return frozenset(lexicons.load("organizations").get("body_heads") or [])
+
+
+@cache
+def reaction_nouns() -> frozenset[str]:
+    """Nouns of a reaction whose "in <capital>" is the capital's government (`capitals.yaml`)."""
+    return frozenset(lexicons.load("capitals").get("reaction_nouns") or [])

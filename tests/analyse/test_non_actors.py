@@ -34,3 +34,13 @@ def test_acronym_defined_in_parentheses_is_an_alias(analyse):
     )
     com = [e for e in a.entities if e.name == "Andean Economic Community"]
     assert com and "ANEC" in com[0].surfaces
+
+
+def test_capital_in_a_reaction_stands_for_its_state_but_not_as_a_venue(analyse):
+    a = analyse(
+        "The build-up has raised deep concerns in Kyiv and the West. "
+        "Talks were held in Kyiv on Monday with Ukraine's foreign minister."
+    )
+    ukraine = next(e for e in a.entities if e.name == "Ukraine")
+    kyiv = [m for m in ukraine.mentions if m.text == "Kyiv"]
+    assert len(kyiv) == 1 and kyiv[0].sentence == 0  # the venue in sentence 2 is no mention
