@@ -89,6 +89,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _RX = dict(PATTERNS)
+# verbs whose "to <place>" is where the step happens ("send a team to Abyei")
+_MOTION = frozenset({"send", "deploy", "travel", "go", "return", "fly", "dispatch", "move"})
 _RELATIVE = frozenset({"weekday", "relday", "relweek", "ago", "thisper"})
 _OPEN, _CLOSE = "“‘", "”’"
 
@@ -343,7 +345,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, tense: str) -> str |
         wd = WEEKDAYS[g["wd"].lower()]
         delta = wd - pub.weekday()
         if tense == "future":
-            delta = delta if delta > 0 else delta + 7
+            # "will meet on Wednesday" in Wednesday's paper is that day; "next Wednesday" is not
+            nxt = m.string[: m.start()].rstrip().lower().endswith("next")
+            delta = delta if delta > 0 or (delta == 0 and not nxt) else delta + 7
         else:
             delta = delta if delta <= 0 else delta - 7
         return (pub + timedelta(days=delta)).isoformat()
@@ -445,7 +449,9 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
         k = ent.start - 1
         if doc[k].lower_ == "the" and k > 0:
             k -= 1
-        if doc[k].lower_ not in ("in", "at"):
+        if doc[k].lower_ not in ("in", "at") and not (
+            doc[k].lower_ == "to" and doc[k].head.lemma_.lower() in _MOTION
+        ):
             continue
         dist = abs(ent.start - date_span.start)
         name = re.sub(r"^[Tt]he\s+", "", ent.text)

@@ -85,3 +85,17 @@ def test_reference_date_from_dateline_when_metadata_has_none(analyse):
         "Monday": "2025-06-09",
         "July 8": "2025-07-08",
     }
+
+
+def test_future_weekday_on_the_publication_weekday_is_that_day(analyse):
+    a = analyse(
+        "The envoys will meet on Wednesday in Oslo. A second panel meets next Wednesday.",
+        published="2024-03-13",  # a Wednesday
+    )
+    got = [(d.date_surface, d.date) for d in a.dated]
+    assert got == [("Wednesday", "2024-03-13"), ("Wednesday", "2024-03-20")]
+
+
+def test_place_of_a_team_sent_somewhere(analyse):
+    a = analyse("She said the AU would send a team to Abyei next week.", published="2025-03-14")
+    assert [(d.date, d.place) for d in a.dated] == [("2025-03-17", "Abyei")]
