@@ -9,23 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from dossier.dates import format_date, format_range
 from dossier.errors import DossierError
 from dossier.model.dossier import Actor, Dossier, Evidence, Issue, KeyPoint, Position, Source
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 STANCE_LABEL = {"support": "Supports", "oppose": "Opposes", "mixed": "Mixed", "neutral": "Neutral"}
 # A footnote quotes one sentence; a scraped 2 MB "sentence" must not swallow the page.
 MAX_QUOTE = 320
@@ -43,35 +30,6 @@ _SPACE = re.compile(r"\s+")
 def html_id(prefix: str, item_id: str) -> str:
     """An HTML id that is always a valid link target, whatever the data's id holds."""
     return f"{prefix}-" + re.sub(r"[^A-Za-z0-9_-]", "_", item_id)
-
-
-def format_date(iso: str | None) -> str:
-    """`2022-01-12` as `12 January 2022`; a month or year alone stays as precise as it is."""
-    if not iso:
-        return "undated"
-    parts = iso.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        return iso
-    return iso
-
-
-def format_range(dates: list[str]) -> str:
-    """The span of ISO days as a reader writes it: `10–12 January 2022`."""
-    if not dates:
-        return "undated"
-    first, last = min(dates), max(dates)
-    if first == last:
-        return format_date(first)
-    if first[:7] == last[:7]:
-        return f"{int(first[8:])}–{format_date(last)}"
-    if first[:4] == last[:4]:
-        return f"{format_date(first)[:-5]} – {format_date(last)}"
-    return f"{format_date(first)} – {format_date(last)}"
 
 
 @dataclass(frozen=True)

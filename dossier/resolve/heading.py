@@ -2,43 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from dossier.dates import format_range
 from dossier.model.dossier import Actor, Source
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def _day(iso: str) -> date:
-    return date.fromisoformat(iso)
 
 
 def date_range(sources: list[Source]) -> str:
     """ "12 January 2022", "10–12 January 2022" or "30 December 2021 – 12 January 2022"."""
-    days = sorted({s.published for s in sources if s.published})
-    if not days:
-        return ""
-    a, b = _day(days[0]), _day(days[-1])
-    if a == b:
-        return f"{a.day} {_MONTHS[a.month - 1]} {a.year}"
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}–{b.day} {_MONTHS[b.month - 1]} {b.year}"
-    if a.year == b.year:
-        return f"{a.day} {_MONTHS[a.month - 1]} – {b.day} {_MONTHS[b.month - 1]} {b.year}"
-    return f"{a.day} {_MONTHS[a.month - 1]} {a.year} – {b.day} {_MONTHS[b.month - 1]} {b.year}"
+    return format_range((s.published for s in sources if s.published), empty="")
 
 
 def derive_title(sources: list[Source], actors: list[Actor]) -> str:
