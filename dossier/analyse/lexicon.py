@@ -18,6 +18,9 @@ class Place:
     form: str  # name | abbreviation | capital (capitals and seats of power)
 
 
+_COMPOUND = re.compile(r"(?:minister|secretary) (?:of|for) .+ and ")
+
+
 def _title_case(words: str) -> str:
     return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words.split())
 
@@ -42,7 +45,7 @@ class Titles:
                 cand = " ".join(words[i : i + n]).lower()
                 if cand in self.modifiers and " ".join(words[i + n :]).lower().rstrip(".") != "":
                     rest = " ".join(words[i + n :]).lower()
-                    if rest in self.normal or _starts_title(rest, self):
+                    if rest in self.normal or _starts_title(rest, self) or _COMPOUND.match(rest):
                         if cand not in self.status:
                             mods.append(self.modifiers[cand])
                         i += n
@@ -50,6 +53,11 @@ class Titles:
             else:
                 break
         base = " ".join(words[i:]).lower()
+        if _COMPOUND.match(base):
+            normal = " ".join(
+                w if w in ("of", "for", "and") else w.capitalize() for w in base.split()
+            )
+            return " ".join([*mods, normal])
         normal = self.normal.get(base) or self.normal.get(base.rstrip(".")) or _title_case(base)
         return " ".join([*mods, normal])
 
@@ -85,7 +93,16 @@ def titles() -> Titles:
         parts = sorted(words, key=len, reverse=True)
         return "|".join(r"[\s\-]+".join(re.escape(w) for w in p.split(" ")) for p in parts)
 
-    pattern = rf"(?<![\w\-])(?:(?:{alt(list(modifiers))})[\s\-]+)*(?:{alt(list(normal))})(?![\w\-])"
+    domains = [v for dom, vs in data["domains"].items() for v in [dom, *(vs or [])]]
+    # a compound portfolio is its own office: "Minister of Trade and Integration"
+    compound = (
+        rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:{alt(domains)})"
+        r"(?-i:\s+and\s+[A-Z][a-z]+)"
+    )
+    pattern = (
+        rf"(?<![\w\-])(?:(?:{alt(list(modifiers))})[\s\-]+)*"
+        rf"(?:{compound}|{alt(list(normal))})(?![\w\-])"
+    )
     return Titles(
         regex=re.compile(pattern, re.IGNORECASE),
         normal=normal,

@@ -144,3 +144,11 @@ def test_invented_summit_acronym_defined_in_the_article(analyse):
 
 def test_seed_helper_reads_real_files():
     assert seed_article(sorted(SEEDS.glob("*.txt"))[0]).paragraphs
+
+
+def test_compound_portfolio_is_its_own_title(analyse):
+    a = analyse(
+        "Peru's Minister of Trade and Integration, Rosa Quispe, said Lima would not accept it."
+    )
+    roles = [r.title for r in entity(a, "Rosa Quispe").roles]
+    assert roles == ["Minister of Trade and Integration"]
