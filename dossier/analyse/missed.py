@@ -1,0 +1,174 @@
+"""Mentions NER missed or mislabelled: persons tagged as places, bare surnames, group noun phrases, nicknames, governments."""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import GROUP_NOUNS, Cand, State, is_blocked, token_range
+
+GOVERNMENT_NOUNS = frozenset(
+    ["government", "authorities", "administration", "leadership", "regime", "cabinet"]
+)
+
+
+def fix_person_labels(st: State) -> None:
+    """A name spaCy tagged ORG/GPE that is (part of) a PERSON elsewhere is that person."""
+    person_words: set[str] = set()
+    for c in st.cands:
+        if c.kind == "person":
+            person_words.add(c.name)
+            person_words.add(c.name.split()[-1])
+    for c in st.cands:
+        if c.kind != "person" and c.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+            surface = st.text[c.start : c.end]
+            if surface in person_words and not st.names.lookup(surface):
+                c.kind, c.label, c.name, c.form = "person", "PERSON", surface, "name"
+
+
+def find_surname_tokens(st: State) -> None:
+    """Surnames of known persons that NER missed ("Sherman said")."""
+    surnames: dict[str, str] = {}
+    for c in st.cands:
+        if c.kind == "person":
+            surnames.setdefault(c.name.split()[-1], c.name)
+    if not surnames:
+        return
+    covered = set()
+    for c in st.cands:
+        covered.update(range(c.token_start, c.token_end))
+    for tok in st.doc:
+        if tok.i in covered or tok.text not in surnames or st.ctx.tok_sent[tok.i] < 0:
+            continue
+        st.cands.append(
+            Cand(
+                tok.idx,
+                tok.idx + len(tok.text),
+                "PERSON",
+                "person",
+                tok.text,
+                "name",
+                st.ctx.tok_sent[tok.i],
+                None,
+                tok.i,
+                tok.i + 1,
+            )
+        )
+
+
+def group_noun_phrases(st: State) -> None:
+    """ "the Russian delegation" -> Russia; "Western officials" -> a group of its own."""
+    by_tok = {}
+    for c in st.cands:
+        for t in range(c.token_start, c.token_end):
+            by_tok[t] = c
+    for tok in st.doc:
+        if tok.lower_ not in GROUP_NOUNS or tok.pos_ != "NOUN" or st.ctx.tok_sent[tok.i] < 0:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        if not mods or any(by_tok.get(m.i) is not None for m in mods):
+            continue  # a modifier is already a mention of its state/body
+        # the capitalised modifier nearest the noun, with its own compounds ("Southeast Asian")
+        caps = [m for m in mods if m.text[:1].isupper() and not m.text.isupper()]
+        if not caps:
+            continue
+        mod = caps[-1]
+        if mod.ent_type_ == "NORP" or mod.pos_ in ("ADJ", "PROPN"):
+            if mod.text in st.names.demonyms:
+                continue
+            start = mod.left_edge.idx if mod.left_edge.i >= tok.left_edge.i else mod.idx
+            end = tok.idx + len(tok.text)
+            if is_blocked(st, st.text[start:end]) or not re.fullmatch(
+                r"[\w’'\- ]+", st.text[start:end]
+            ):
+                continue
+            if st.doc[st.char_tok.get(start, mod.i)].text.isupper():
+                continue
+            name = st.text[start:end]
+            st.cands.append(
+                Cand(
+                    start,
+                    end,
+                    "NORP",
+                    "group",
+                    name,
+                    "name",
+                    st.ctx.tok_sent[tok.i],
+                    None,
+                    st.char_tok.get(start, mod.i),
+                    tok.i + 1,
+                )
+            )
+
+
+def nicknames(st: State) -> None:
+    """ "the alliance" for a body the article names ("NATO"), from the organizations lexicon."""
+    present = {c.name for c in st.cands if c.kind == "organization"}
+    for name, nicks in st.names.nicknames.items():
+        if name not in present:
+            continue
+        rx = re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(n) for n in sorted(nicks, key=len, reverse=True))
+            + r")\b(?!\s+(?:of\b|(?-i:[A-Z])))",
+            re.IGNORECASE,
+        )
+        for m in rx.finditer(st.text):
+            ts, te = token_range(st, m.start(), m.end())
+            if te <= ts or st.ctx.tok_sent[ts] < 0:
+                continue
+            st.cands.append(
+                Cand(
+                    m.start(),
+                    m.end(),
+                    "ORG",
+                    "organization",
+                    name,
+                    "title",
+                    st.ctx.tok_sent[ts],
+                    None,
+                    ts,
+                    te,
+                )
+            )
+
+
+def governments(st: State) -> None:
+    """ "the government in Khartoum", "the authorities of Iran": the state itst."""
+    for tok in st.doc:
+        if tok.lower_ not in GOVERNMENT_NOUNS or st.ctx.tok_sent[tok.i] < 0:
+            continue
+        prep = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None
+        )
+        pobj = (
+            next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        )
+        if pobj is None:
+            continue
+        left = min(t.i for t in pobj.subtree)
+        right = max(t.i for t in pobj.subtree)
+        place = st.names.lookup(st.doc[left : right + 1].text)
+        if place is None or place.kind != "state":
+            continue
+        start = (
+            tok.left_edge.idx
+            if tok.left_edge.i < tok.i and tok.left_edge.lower_ == "the"
+            else tok.idx
+        )
+        start = tok.idx
+        end = st.doc[right].idx + len(st.doc[right].text)
+        st.cands = [c for c in st.cands if not (start <= c.start and c.end <= end)]
+        st.cands.append(
+            Cand(
+                start,
+                end,
+                "GPE",
+                "state",
+                place.name,
+                "name",
+                st.ctx.tok_sent[tok.i],
+                None,
+                tok.i,
+                right + 1,
+            )
+        )

@@ -1,0 +1,224 @@
+"""Titles in the text: role claims and affiliations for the persons they name, and title references."""
+
+from __future__ import annotations
+
+import re
+
+from dossier.model.analysis import RoleClaim
+
+from .candidates import Cand, State, is_blocked, sent_at, token_range
+
+
+def find_titles(st: State) -> None:
+    for sent in st.ctx.sents:
+        base = sent.start_char
+        for m in st.titles.regex.finditer(sent.text):
+            surf = m.group(0)
+            st.title_spans.append((base + m.start(), base + m.end(), st.titles.normalise(surf)))
+
+
+def title_roles(st: State) -> None:
+    """Titles before names and in appositions give roles, affiliations and title mentions."""
+    starts = {c.start: c for c in st.cands}
+    ends = {c.end: c for c in st.cands}
+    spans = sorted(st.title_spans)
+    # chain stacked titles: "Deputy Defense Minister Colonel General X"
+    chains: list[list[tuple[int, int, str]]] = []
+    for span in spans:
+        if chains and st.text[chains[-1][-1][1] : span[0]].strip() == "":
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    prev_affil: tuple[int, str] | None = None
+    for chain in chains:
+        cs, ce = chain[0][0], chain[-1][1]
+        first_upper = st.text[cs].isupper()
+        # the name right after the chain
+        j = ce
+        while j < len(st.text) and st.text[j] == " ":
+            j += 1
+        person = starts.get(j)
+        if person is None:
+            # honorific or rank between? ("Secretary General Mr. X")
+            m = re.match(r"(?:Mr|Ms|Mrs|Dr)\.?\s+", st.text[j:])
+            if m:
+                person = starts.get(j + m.end())
+        affil, affil_start = _affiliation_before(st, cs, ends)
+        sent = sent_at(st, cs)
+        if person is None and (first_upper or affil):
+            person = _name_after(st, j, sent)
+            if person is not None:
+                starts[person.start] = person
+                ends[person.end] = person
+        possessed = bool(re.search(r"['’]s?\s+$", st.text[max(0, cs - 3) : cs]))
+        if person is not None and person.kind == "person" and (first_upper or possessed):
+            if (
+                affil is None
+                and prev_affil
+                and prev_affil[0] == sent
+                and re.search(r"(?:\band\b|&)\s*$", st.text[max(0, cs - 6) : cs])
+            ):
+                affil = prev_affil[1]
+            for ts, te, norm in chain:
+                st.roles.append(
+                    (
+                        person,
+                        RoleClaim(
+                            title=norm,
+                            surface=st.text[ts:te],
+                            sentence=sent,
+                            affiliation=affil,
+                        ),
+                    )
+                )
+            if affil:
+                st.affil.append((person, affil))
+                prev_affil = (sent, affil)
+            continue
+        # reverse appositive: "The UN envoy for the region, Amina Diallo, said"
+        after = re.match(r"(?:\s+(?:for|of|to|on)\s+[^,;.]{1,40})?,\s+", st.text[ce : ce + 60])
+        if after is not None:
+            named = starts.get(ce + after.end())
+            if named is not None and named.kind == "person":
+                for ts, te, norm in chain:
+                    st.roles.append(
+                        (
+                            named,
+                            RoleClaim(
+                                title=norm,
+                                surface=st.text[ts:te],
+                                sentence=sent,
+                                affiliation=affil,
+                            ),
+                        )
+                    )
+                if affil:
+                    st.affil.append((named, affil))
+                continue
+        # appositive: "Name, [the] [Org's] title [of Org],"
+        appos = _appositive(st, cs, ce, ends, chain, sent)
+        if appos:
+            continue
+        # a reference: "the secretary-general said", "the NATO chief"
+        before = st.text[max(0, cs - 40) : cs]
+        if re.search(r"(?:\bthe|['’]s)\s+(?:[A-Z][\w\-]*\s+)?$", before, re.IGNORECASE):
+            ref_start = cs
+            if affil_start is not None:
+                ref_start = affil_start
+            m = re.search(r"\bthe\s+(?:[A-Z][\w\-]*\s+)?$", before, re.IGNORECASE)
+            if m and affil_start is None:
+                ref_start = cs - (len(before) - m.start())
+            st.pending_refs.append((ref_start, ce, chain[-1][2], affil, sent))
+    _generic_heads(st, ends)
+
+
+def _name_after(st: State, j: int, sent: int) -> Cand | None:
+    """A person name NER missed right after a title: two to four capitalised words."""
+    m = re.match(r"(?:[A-Z][a-z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*", st.text[j : j + 80])
+    if not m or sent < 0:
+        return None
+    end = j + m.end()
+    if (
+        st.names.lookup(m.group(0))
+        or is_blocked(st, m.group(0))
+        or any(ts < end and j < te for ts, te, _ in st.title_spans)
+    ):
+        return None
+    ts, te = token_range(st, j, end)
+    cand = Cand(j, end, "PERSON", "person", m.group(0), "name", sent, None, ts, te)
+    st.cands.append(cand)
+    return cand
+
+
+def _affiliation_before(st: State, cs: int, ends: dict[int, Cand]) -> tuple[str | None, int | None]:
+    """ "Russia's Deputy Foreign Minister", "NATO Secretary General", "Russian President"."""
+    k = cs
+    while k > 0 and st.text[k - 1] == " ":
+        k -= 1
+    poss = re.search(r"['’]s?$", st.text[max(0, k - 2) : k])
+    if poss:
+        k -= len(poss.group(0))
+    cand = ends.get(k)
+    if cand is not None and cand.kind != "person":
+        return cand.name, cand.start
+    if cand is not None and cand.kind == "person" and poss:
+        return cand.name, cand.start
+    # a demonym dropped as affiliation ("Russian Deputy Defense Minister")
+    m = re.search(r"([A-Z][\w\-]+)$", st.text[max(0, k - 40) : k])
+    if m and m.group(1) in st.names.demonyms:
+        return st.names.demonyms[m.group(1)], k - len(m.group(1))
+    return None, None
+
+
+def _appositive(
+    st: State, cs: int, ce: int, ends: dict[int, Cand], chain: list[tuple[int, int, str]], sent: int
+) -> bool:
+    """ "Ana Ruiz, the UN's secretary-general," / "X, editor-in-chief of Y"."""
+    before = st.text[max(0, cs - 60) : cs]
+    # "X, [the] [Org's] title" or the copula "X is [the] title" ("... to show that X is ...")
+    m = re.search(
+        r"(?:,|\s+(?:is|was|as|became|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?"
+        r"((?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+)?$",
+        before,
+    )
+    if not m:
+        return False
+    comma = cs - (len(before) - m.start())
+    person = ends.get(comma)
+    if person is None or person.kind != "person":
+        return False
+    affil = None
+    if m.group(1):
+        affil_surface = m.group(1).strip().rstrip("'’s").rstrip("'’")
+        p = st.names.lookup(affil_surface)
+        affil = p.name if p else affil_surface
+    after = re.match(
+        r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w\-/.]*(?:\s+(?:(?:of|in|and|for|the|on|&)\s+)*[A-Z][\w\-/.]*)*)",
+        st.text[ce : ce + 120],
+    )
+    if after and affil is None:
+        surf = after.group(1).strip()
+        p = st.names.lookup(surf)
+        affil = p.name if p else surf
+        if p is None:
+            _absorb(st, ce + after.start(1), ce + after.end(1), surf)
+    for ts, te, norm in chain:
+        st.roles.append(
+            (
+                person,
+                RoleClaim(title=norm, surface=st.text[ts:te], sentence=sent, affiliation=affil),
+            )
+        )
+    if affil:
+        st.affil.append((person, affil))
+    return True
+
+
+def _absorb(st: State, start: int, end: int, name: str) -> None:
+    """An organisation named in an apposition ("editor of the X in Y Z journal") is one
+    entity: candidates inside its name become mentions of it."""
+    inside = [c for c in st.cands if start <= c.start and c.end <= end and c.kind != "person"]
+    if not inside:
+        return
+    ts, te = token_range(st, start, end)
+    for c in inside:
+        st.cands.remove(c)
+    st.cands.append(
+        Cand(start, end, "ORG", "organization", name, "name", inside[0].sent, None, ts, te)
+    )
+
+
+def _generic_heads(st: State, ends: dict[int, Cand]) -> None:
+    """ "the NATO chief", "the Kremlin spokesman", "the EU's top diplomat"."""
+    heads = "|".join(re.escape(h) for h in sorted(st.titles.generic_heads, key=len, reverse=True))
+    rx = re.compile(rf"\b(?:[Tt]he)\s+(\S[^\n]{{0,40}}?)\s*(?:['’]s)?\s+({heads})\b")
+    for sent_i, sent in enumerate(st.ctx.sents):
+        base = sent.start_char
+        for m in rx.finditer(sent.text):
+            org_end = base + m.end(1)
+            cand = ends.get(org_end)
+            if cand is None or cand.kind == "person" or cand.start != base + m.start(1):
+                continue
+            if any(s <= base + m.start(2) < e for s, e, _ in st.title_spans):
+                continue
+            st.pending_refs.append((base + m.start(), base + m.end(), "", cand.name, sent_i))
