@@ -12,15 +12,6 @@ from .context import Ctx
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
-KIND_OF_LABEL = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "state",
-    "NORP": "group",
-    "FAC": "other",
-    "LOC": "other",
-}
-
 # Head nouns of noun phrases that stand for the body or state that modifies them
 # ("the Russian delegation", "NATO allies"), or, with a non-state modifier, for a group
 # ("Western officials").

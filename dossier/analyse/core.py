@@ -7,11 +7,12 @@ from spacy.tokens import Doc
 from dossier.model.analysis import Analysis
 from dossier.model.article import Article
 
-from .claims import extract_demands, extract_stances
 from .context import build_ctx
 from .dates import extract_dated
+from .demands import extract_demands
 from .entities import extract_entities
 from .quotes import extract_quotes
+from .stances import extract_stances
 from .text import analysis_text
 
 

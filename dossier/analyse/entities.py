@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from .acronyms import defined_acronyms
 from .candidates import ACTOR_LABELS, State, dedupe, find_blocked
 from .clusters import EntityResult, assemble
@@ -18,7 +16,7 @@ from .missed import (
 from .spans import add_ent, body_name
 from .titles import find_titles, title_roles
 
-__all__ = ["EntityResult", "extract_entities", "token_entity"]
+__all__ = ["EntityResult", "extract_entities"]
 
 
 def extract_entities(ctx: Ctx) -> EntityResult:
@@ -47,7 +45,3 @@ def extract_entities(ctx: Ctx) -> EntityResult:
     dedupe(st)
     title_roles(st)
     return assemble(st)
-
-
-def token_entity(tok: Token, tok_ent: dict[int, str]) -> str | None:
-    return tok_ent.get(tok.i)

@@ -133,7 +133,7 @@ def nicknames(st: State) -> None:
 
 
 def governments(st: State) -> None:
-    """ "the government in Khartoum", "the authorities of Iran": the state itst."""
+    """ "the government in Khartoum", "the authorities of Iran": the state itself."""
     for tok in st.doc:
         if tok.lower_ not in GOVERNMENT_NOUNS or st.ctx.tok_sent[tok.i] < 0:
             continue
@@ -150,11 +150,6 @@ def governments(st: State) -> None:
         place = st.names.lookup(st.doc[left : right + 1].text)
         if place is None or place.kind != "state":
             continue
-        start = (
-            tok.left_edge.idx
-            if tok.left_edge.i < tok.i and tok.left_edge.lower_ == "the"
-            else tok.idx
-        )
         start = tok.idx
         end = st.doc[right].idx + len(st.doc[right].text)
         st.cands = [c for c in st.cands if not (start <= c.start and c.end <= end)]

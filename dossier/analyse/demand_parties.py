@@ -1,0 +1,128 @@
+"""Who a demand is by and whom it is addressed to: entity keys for the tokens around its cue."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dossier.model.analysis import QuoteClaim
+
+from .context import Ctx
+from .entities import EntityResult
+from .speakers import SpeakerResolver, subject_of
+
+# verbs whose subject answers a demand, besides the lexicon's rejection and acceptance lemmas
+_ANSWER_VERBS = frozenset({"agree", "answer", "respond", "consider"})
+
+
+class Parties:
+    """Entity keys for one article's demands; built once per article (it caches the two parties)."""
+
+    def __init__(self, ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim], cues: dict) -> None:
+        self.ctx = ctx
+        self.ents = ents
+        self.two_parties_cues = cues.get("two_parties")
+        self.answer_lemmas = (
+            frozenset(cues["rejection"]["lemmas"])
+            | frozenset(cues["acceptance"]["lemmas"])
+            | _ANSWER_VERBS
+        )
+        self.resolver = SpeakerResolver(ctx, ents)
+        self.by_key = {e.key: e for e in ents.entities}
+        self.quote_spans = [
+            (q.start, q.end, q.speaker) for q in quotes if q.kind != "reported" and q.speaker
+        ]
+        self._states: list[str] | None = None  # the two parties, computed on first use
+
+    def entity(self, tok: Token | None) -> str | None:
+        """The entity a subject token stands for (explicit, title or pronoun)."""
+        if tok is None:
+            return None
+        key, _ = self.resolver.entity_of(tok)
+        return key
+
+    def entities_in(self, tok: Token) -> list[str]:
+        """The entity `tok` names and those conjoined with it, or the two parties it stands for."""
+        key = self.entity(tok)
+        if key is None:
+            return self._two_parties(tok)
+        out = [key]
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out += self.entities_in(c)
+        return out
+
+    def keys_in(self, span: Span) -> list[str]:
+        """Bodies and states named in `span`, in order (persons left out)."""
+        seen: list[str] = []
+        for t in span:
+            k = self.ctx.tok_ent.get(t.i)
+            if k and k not in seen and self.by_key[k].kind != "person":
+                seen.append(k)
+        return seen
+
+    def quoted_by(self, tok: Token) -> str | None:
+        """The speaker of the direct quote `tok` stands in, if any."""
+        at = self.ctx.tmap.start(tok.idx)
+        for start, end, speaker in self.quote_spans:
+            if start <= at < end:
+                return speaker
+        return None
+
+    def from_of(self, verb: Token) -> list[str]:
+        """ "demanded guarantees from NATO": the entities after "from"/"of"."""
+        out = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                for p in c.children:
+                    out += self.entities_in(p)
+        return out
+
+    def refuser(self, noun: Token) -> list[str]:
+        """ "NATO wouldn't agree to Russia's demands": whoever answers the demand is its addressee."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if noun.dep_ not in ("dobj", "pobj") or head.pos_ != "VERB":
+            return []
+        if head.lemma_.lower() not in self.answer_lemmas:
+            return []
+        subj = subject_of(head, tok_ent=self.ctx.tok_ent)
+        return self.entities_in(subj) if subj is not None else []
+
+    def _two_parties(self, tok: Token) -> list[str]:
+        """ "both governments", "the two neighbours": the two states the article names most."""
+        tp = self.two_parties_cues
+        if not tp or tok.lower_ not in tp["heads"]:
+            return []
+        left = " ".join(t.lower_ for t in tok.lefts if t.dep_ in ("det", "nummod", "predet"))
+        if left not in tp["determiners"]:
+            return []
+        if self._states is None:
+            self._states = self._pair()
+        return list(self._states)
+
+    def _pair(self) -> list[str]:
+        """The two parties: the pair of bodies or states the article conjoins most ("Sudan and
+        South Sudan"), else the two states it names most when a third is clearly behind."""
+        tok_ent = self.ctx.tok_ent
+        pairs: dict[tuple[str, str], int] = {}
+        for i, key in tok_ent.items():
+            tok = self.ctx.doc[i]
+            if tok.dep_ != "conj" or self.by_key[key].kind == "person":
+                continue
+            other = tok_ent.get(tok.head.i)
+            if other and other != key and self.by_key[other].kind != "person":
+                pair = (min(key, other), max(key, other))
+                pairs[pair] = pairs.get(pair, 0) + 1
+        if pairs:
+            size = {k: len(e.mentions) for k, e in self.by_key.items()}
+            best = max(pairs, key=lambda p: (pairs[p], size[p[0]] + size[p[1]], p))
+            return list(best)
+        states = sorted(
+            (e for e in self.ents.entities if e.kind == "state"), key=lambda e: -len(e.mentions)
+        )
+        if len(states) == 2 or (
+            len(states) > 2 and len(states[1].mentions) > len(states[2].mentions)
+        ):
+            return [states[0].key, states[1].key]
+        return []

@@ -1,0 +1,104 @@
+"""Whether a demand was accepted or turned down: refusals in its own sentence, in a later reference, or by its owner."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from dossier.model.analysis import DemandClaim
+
+from .context import Ctx
+from .entities import EntityResult
+
+REF_WINDOW = 4  # sentences back a "the demand" or a refusal may point
+
+
+class Status:
+    """Status rules for one article's demands, from the lexicon's rejection and acceptance cues."""
+
+    def __init__(self, ctx: Ctx, ents: EntityResult, cues: dict) -> None:
+        self.ctx = ctx
+        self.by_key = {e.key: e for e in ents.entities}
+        rej = cues["rejection"]
+        self.rej_lemmas = frozenset(rej["lemmas"])
+        self.rej_phrases = tuple(p.lower() for p in rej["phrases"])
+        self.acc_lemmas = frozenset(cues["acceptance"]["lemmas"])
+
+    def accepted(self, noun: Token) -> bool:
+        """ "both delegations had accepted a request from the AU to ..."""
+        head = noun.head
+        return (
+            noun.dep_ == "dobj"
+            and head.lemma_.lower() in self.acc_lemmas
+            and not any(c.dep_ == "neg" for c in head.children)
+        )
+
+    def settle(self, claims: list[DemandClaim], refs: list[tuple[int, str | None]]) -> None:
+        """Mark `claims` rejected where the article reports a refusal; `refs` are references to
+        demands without content ("the demand"), as (sentence, owner key or None)."""
+        rejected_by: set[str] = set()
+        for si, owner in refs:
+            if self._rejects(si) and owner:
+                rejected_by.add(owner)
+                rejected_by.update(self._related(owner))
+        ref_sents = {si for si, _ in refs}
+        for si, owner in refs:
+            # "The rebels called the demand 'unacceptable'": the demand just reported, a quote
+            # or two back at most
+            if owner is None and self._rejects(si):
+                before = [c for c in claims if si - REF_WINDOW <= c.sentence < si]
+                if before:
+                    before[-1].status = "rejected"
+        for c in claims:
+            if c.status == "accepted":
+                continue
+            if (self._rejects(c.sentence) and c.sentence not in ref_sents) or (
+                c.by and (c.by in rejected_by or set(self._related(c.by)) & rejected_by)
+            ):
+                c.status = "rejected"
+        self._rejected_by_content(claims, ref_sents)
+
+    def _rejects(self, si: int) -> bool:
+        sent = self.ctx.sents[si]
+        low = sent.text.lower().replace("’", "'")
+        if any(p in low for p in self.rej_phrases):
+            return True
+        return any(t.lemma_.lower() in self.rej_lemmas and t.pos_ in ("VERB", "NOUN") for t in sent)
+
+    def _rejected_by_content(self, claims: list[DemandClaim], ref_sents: set[int]) -> None:
+        """ "X wants Kazakhstan to phase out its duties. Kazakhstan would not accept a phase-out":
+        a refusal whose object repeats a word of a demand just made turns that demand down."""
+        for si, sent in enumerate(self.ctx.sents):
+            if si in ref_sents or not self._rejects(si):
+                continue
+            if any(c.sentence == si for c in claims):
+                continue
+            objects = {
+                t.lemma_.lower()
+                for tok in sent
+                if tok.lemma_.lower() in self.rej_lemmas | self.acc_lemmas | {"agree"}
+                for c in tok.children
+                if c.dep_ in ("dobj", "prep", "nsubjpass")
+                for t in c.subtree
+                if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "PROPN")
+            }
+            if not objects:
+                continue
+            for c in reversed(claims):
+                if si - REF_WINDOW <= c.sentence < si and c.status == "open":
+                    words = {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}
+                    if objects & words:
+                        c.status = "rejected"
+                        break
+
+    def _related(self, key: str) -> list[str]:
+        """Keys of entities this one belongs to (by affiliation name), and members of it."""
+        ent = self.by_key.get(key)
+        if ent is None:
+            return []
+        out = []
+        for other in self.by_key.values():
+            if other.name in ent.affiliations or ent.name in other.affiliations:
+                out.append(other.key)
+        return out

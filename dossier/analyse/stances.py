@@ -1,0 +1,288 @@
+"""Stance cues per sentence: who supports or opposes, with the sentence's keywords for resolve's issues."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Span, Token
+
+from dossier.model.analysis import QuoteClaim, StanceClaim
+
+from . import lexicon as lx
+from .context import Ctx
+from .entities import EntityResult
+from .speakers import SpeakerResolver, subject_of
+
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+
+def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> list[StanceClaim]:
+    """One claim per sentence and holder, where the holder is whoever expresses the cue: the
+    speaker of the quote it stands in, else the subject of its own clause (climbing shared
+    subjects and reported speech), never an entity the sentence merely mentions."""
+    cues = lx.stance_cues()
+    sup_l, opp_l = frozenset(cues["support"]["lemmas"]), frozenset(cues["oppose"]["lemmas"])
+    sup_p = tuple(cues["support"]["phrases"])
+    opp_p = tuple(cues["oppose"]["phrases"])
+    neg_p = frozenset(cues["negative_phrases"])
+    stop = frozenset(cues["keyword_stopwords"])
+    owner = _CueOwner(ctx, ents, quotes)
+    out: list[StanceClaim] = []
+    for si, sent in enumerate(ctx.sents):
+        found = _cues(sent, sup_l, opp_l, sup_p, opp_p, neg_p)
+        if not found:
+            continue
+        by_holder: dict[str, list[tuple[str, str]]] = {}
+        for tok, pol, cue in found:
+            key = owner.of(tok, si)
+            if key is not None:
+                by_holder.setdefault(key, []).append((pol, cue))
+        if not by_holder:
+            continue
+        keywords = _keywords(sent, ctx.chunks(si), stop)
+        for h, items in list(by_holder.items())[:2]:
+            stance, cue = _combine(items)
+            out.append(
+                StanceClaim(holder=h, stance=stance, keywords=keywords, sentence=si, cue=cue)
+            )
+    return out
+
+
+class _CueOwner:
+    """Who expresses a cue token: a quote's speaker, the speaker of the reported speech it
+    stands in, else the subject of its own clause; never a name inside another phrase
+    ("NATO expansion poses a threat" is nobody's stance)."""
+
+    def __init__(self, ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> None:
+        self.ctx = ctx
+        self.resolver = SpeakerResolver(ctx, ents)
+        self.by_key = {e.key: e for e in ents.entities}
+        self.quotes = [
+            (q.start, q.end, q.speaker) for q in quotes if q.kind != "reported" and q.speaker
+        ]
+        self.speech = lx.reporting()["speech"] - self._attitudes()
+        self.demand_verbs = frozenset(lx.demand_cues()["verbs"])
+        self.holder_nouns = frozenset(lx.stance_cues().get("holder_nouns") or [])
+
+    @staticmethod
+    def _attitudes() -> frozenset[str]:
+        # verbs that are cues themselves ("agree", "deny"): not a frame of reported speech
+        c = lx.stance_cues()
+        return frozenset(c["support"]["lemmas"]) | frozenset(c["oppose"]["lemmas"])
+
+    def of(self, tok: Token, si: int) -> str | None:
+        at = self.ctx.tmap.start(tok.idx)
+        for start, end, speaker in self.quotes:
+            if start <= at < end:
+                return speaker
+        if tok.pos_ == "NOUN":
+            # "the main concern of the West", "Russia's rejection": the noun's owner
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return self._strict(c)
+                if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and self._strict(pobj) is not None:
+                        return self._strict(pobj)
+        elif tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return self._strict(tok.head)  # "combat-ready troops", "a country willing to"
+        pred = self._predicate(tok)
+        if pred is None:
+            return None
+        speaker = self._reporter(pred)
+        if speaker is not False:
+            return speaker  # a key, or None inside a demand's content
+        return self._own_subject(pred)
+
+    @staticmethod
+    def _predicate(tok: Token) -> Token | None:
+        pred = tok
+        while pred.pos_ not in ("VERB", "AUX") and pred.head.i != pred.i:
+            pred = pred.head
+        return pred if pred.pos_ in ("VERB", "AUX") else None
+
+    def _reporter(self, pred: Token) -> str | bool | None:
+        """The speaker of the reported speech `pred` stands in; None when it is the content
+        of a demand ("wants the alliance to agree ..."); False when neither."""
+        t = pred
+        for _ in range(6):
+            head = t.head
+            if head.i == t.i:
+                return False
+            if (
+                t.dep_ in ("xcomp", "ccomp")
+                and head.lemma_.lower() in self.demand_verbs
+                and (t.dep_ == "xcomp" or any(a.lower_ == "to" for a in t.children))
+            ):
+                return None
+            inner = self._inner_speaker(t)
+            if inner is not None:
+                return inner  # "Beijing would not accept it, he said"
+            if t.dep_ in ("ccomp", "parataxis", "advcl") and head.lemma_.lower() in self.speech:
+                subj = subject_of(head, tok_ent=self.ctx.tok_ent)
+                key = self._strict(subj) if subj is not None else None
+                if key is not None:
+                    return key
+            t = head
+        return False
+
+    def _inner_speaker(self, pred: Token) -> str | None:
+        for c in pred.children:
+            if c.dep_ in ("parataxis", "advcl") and c.lemma_.lower() in self.speech:
+                subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return self._strict(subj)
+        return None
+
+    def _own_subject(self, pred: Token) -> str | None:
+        for _ in range(6):
+            subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if pred.dep_ == "acl" and pred.tag_ == "VBN":
+                return None  # "militias backed by X": a description, not a stance
+            if subj is not None and subj.dep_ == "nsubjpass":
+                return self._agent(pred)  # "the offer was rejected (by X)": X, if named
+            if subj is not None:
+                if subj.lower_ in ("who", "which", "that") and pred.dep_ == "relcl":
+                    return self._strict(pred.head)
+                return self._strict(subj)
+            head = pred.head
+            if head.i == pred.i or pred.dep_ not in ("xcomp", "conj", "advcl"):
+                return None
+            pred = self._predicate(head)
+            if pred is None:
+                return None
+        return None
+
+    def _strict(self, tok: Token) -> str | None:
+        """The entity a subject token itself names (or a person in apposition, or a body
+        whose delegation/government it is), not any name inside its phrase."""
+        if tok.lower_ in self.resolver.prons:
+            return self.resolver.pronoun(tok)
+        tok_ent = self.ctx.tok_ent
+        if tok.i in tok_ent:
+            return tok_ent[tok.i]
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in tok_ent:
+                return tok_ent[c.i]
+        if tok.lemma_.lower() in self.holder_nouns:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss") and c.i in tok_ent:
+                    return tok_ent[c.i]
+        return None
+
+    def _agent(self, pred: Token) -> str | None:
+        for c in pred.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._strict(pobj)
+        return None
+
+
+def _cues(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> list[tuple[Token, str, str]]:
+    """(token, polarity, cue) for every stance cue in the sentence, negation applied."""
+    low = sent.text.lower().replace("’", "'")
+    out: list[tuple[Token, str, str]] = []
+    covered: set[int] = set()
+    for polarity, phrases in (("oppose", opp_p), ("support", sup_p)):
+        for p in phrases:
+            i = low.find(p)
+            if i < 0:
+                continue
+            span = sent.doc.char_span(
+                sent.start_char + i, sent.start_char + i + len(p), alignment_mode="expand"
+            )
+            if span is None or any(t.i in covered for t in span):
+                continue
+            covered.update(t.i for t in span)
+            pol = polarity
+            if p not in neg_p and _negated(span.root):
+                pol = "oppose" if pol == "support" else "support"
+            out.append((span.root, pol, p))
+    for tok in sent:
+        if tok.i in covered or tok.ent_type_ or tok.pos_ == "PROPN":
+            # "United" in "United States" is a name, not a cue
+            continue
+        lemma = tok.lemma_.lower()
+        pol = "support" if lemma in sup_l else "oppose" if lemma in opp_l else None
+        if pol is None:
+            continue
+        if _negated(tok):
+            pol = "oppose" if pol == "support" else "support"
+        out.append((tok, pol, lemma))
+    return out
+
+
+def _combine(items: list[tuple[str, str]]) -> tuple[str, str]:
+    sup = sum(1 for pol, _ in items if pol == "support")
+    opp = len(items) - sup
+    if sup and opp:
+        stance = "mixed" if abs(sup - opp) <= 1 else ("support" if sup > opp else "oppose")
+    else:
+        stance = "support" if sup else "oppose"
+    return stance, ", ".join(dict.fromkeys(cue for _, cue in items))
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head
+    if (
+        head.i != tok.i
+        and any(c.dep_ == "neg" for c in head.children)
+        and tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "ccomp", "amod")
+    ):
+        return True
+    return any(t.lower_ in NEG_WORDS for t in tok.doc[max(tok.sent.start, tok.i - 2) : tok.i])
+
+
+def _keywords(sent: Span, chunks: list[Span], stop: frozenset[str]) -> list[str]:
+    """Lowercase lemmas of content words, plus multiword terms from noun chunks."""
+    out: dict[str, None] = {}
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not tok.is_stop and tok.is_alpha:
+            lemma = tok.lemma_.lower()
+            if lemma not in stop and len(lemma) > 2:
+                out[lemma] = None
+    for chunk in chunks:
+        words = _chunk_words(chunk)
+        words = [w for w in words if w not in stop]
+        if len(words) >= 2:
+            out[" ".join(words)] = None
+            out[" ".join(words).replace("-", " ")] = None  # "open-door policy" ~ "open door policy"
+            for a, b in itertools.pairwise(words):
+                out[f"{a} {b}"] = None
+        for w in words:
+            if "-" in w:
+                out[w] = None
+                out[w.replace("-", " ")] = None
+    return list(out)
+
+
+def _chunk_words(chunk: Span) -> list[str]:
+    words: list[str] = []
+    glue = False
+    for tok in chunk:
+        if tok.dep_ in ("det", "poss", "case", "predet") or (tok.is_stop and tok.text != "-"):
+            glue = False
+            continue
+        if (
+            tok.text == "-"
+            and words
+            and not tok.whitespace_
+            and tok.i > chunk.start
+            and not chunk.doc[tok.i - 1].whitespace_
+        ):
+            words[-1] += "-"
+            glue = True
+            continue
+        if not (tok.is_alpha or tok.like_num):
+            glue = False
+            continue
+        w = tok.lemma_.lower() if tok.pos_ in ("NOUN", "VERB") else tok.lower_
+        if glue and words:
+            words[-1] += w
+        else:
+            words.append(w)
+        glue = False
+    return words
