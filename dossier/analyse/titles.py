@@ -59,20 +59,8 @@ def title_roles(st: State) -> None:
                 and re.search(r"(?:\band\b|&)\s*$", st.text[max(0, cs - 6) : cs])
             ):
                 affil = prev_affil[1]
-            for ts, te, norm in chain:
-                st.roles.append(
-                    (
-                        person,
-                        RoleClaim(
-                            title=norm,
-                            surface=st.text[ts:te],
-                            sentence=sent,
-                            affiliation=affil,
-                        ),
-                    )
-                )
+            _claim(st, person, chain, sent, affil)
             if affil:
-                st.affil.append((person, affil))
                 prev_affil = (sent, affil)
             continue
         # reverse appositive: "The UN envoy for the region, Amina Diallo, said"
@@ -80,20 +68,7 @@ def title_roles(st: State) -> None:
         if after is not None:
             named = starts.get(ce + after.end())
             if named is not None and named.kind == "person":
-                for ts, te, norm in chain:
-                    st.roles.append(
-                        (
-                            named,
-                            RoleClaim(
-                                title=norm,
-                                surface=st.text[ts:te],
-                                sentence=sent,
-                                affiliation=affil,
-                            ),
-                        )
-                    )
-                if affil:
-                    st.affil.append((named, affil))
+                _claim(st, named, chain, sent, affil)
                 continue
         # appositive: "Name, [the] [Org's] title [of Org],"
         appos = _appositive(st, cs, ce, ends, chain, sent)
@@ -110,6 +85,21 @@ def title_roles(st: State) -> None:
                 ref_start = cs - (len(before) - m.start())
             st.pending_refs.append((ref_start, ce, chain[-1][2], affil, sent))
     _generic_heads(st, ends)
+
+
+def _claim(
+    st: State, person: Cand, chain: list[tuple[int, int, str]], sent: int, affil: str | None
+) -> None:
+    """Every title of the chain becomes a role of the person; the affiliation is recorded once."""
+    for ts, te, norm in chain:
+        st.roles.append(
+            (
+                person,
+                RoleClaim(title=norm, surface=st.text[ts:te], sentence=sent, affiliation=affil),
+            )
+        )
+    if affil:
+        st.affil.append((person, affil))
 
 
 def _name_after(st: State, j: int, sent: int) -> Cand | None:
@@ -182,15 +172,7 @@ def _appositive(
         affil = p.name if p else surf
         if p is None:
             _absorb(st, ce + after.start(1), ce + after.end(1), surf)
-    for ts, te, norm in chain:
-        st.roles.append(
-            (
-                person,
-                RoleClaim(title=norm, surface=st.text[ts:te], sentence=sent, affiliation=affil),
-            )
-        )
-    if affil:
-        st.affil.append((person, affil))
+    _claim(st, person, chain, sent, affil)
     return True
 
 
