@@ -20,13 +20,36 @@ from dossier.model.dossier import (
     Position,
     Quote,
     Role,
-    Source,
     TimelineEvent,
 )
+from tests.samples import span, stub_source
 
 
-def ev(source: str, start: int, text: str = "x") -> Evidence:
-    return Evidence(source=source, text=text, start=start, end=start + len(text))
+def ev(source: str, start: int) -> Evidence:
+    return span(source, "x", start)
+
+
+def _positions() -> list[Position]:
+    """Both halves of the split Lindqvist take stances; so does the furniture actor."""
+    cells = [
+        ("maria-lindqvist", "fishing-quotas", "support", ev("a", 10)),
+        ("lindqvist", "fishing-quotas", "oppose", ev("b", 20)),
+        ("lindqvist", "border-talks", "support", ev("b", 30)),
+    ]
+    positions = [
+        Position(id=f"{a}-{i}", actor=a, issue=i, stance=s, summary="s", evidence=[e])
+        for a, i, s, e in cells
+    ]
+    positions.append(
+        Position(
+            id="share-border-talks",
+            actor="share",
+            issue="border-talks",
+            stance="neutral",
+            summary="s",
+        )
+    )
+    return positions
 
 
 @pytest.fixture
@@ -35,8 +58,8 @@ def bare() -> Dossier:
     return Dossier(
         title="Bare title",
         sources=[
-            Source(id="a", title="A", path="content/articles/a.txt", sha256="0"),
-            Source(id="b", title="B", path="content/articles/b.txt", sha256="1"),
+            stub_source("a", "content/articles/a.txt", "0"),
+            stub_source("b", "content/articles/b.txt", "1"),
         ],
         actors=[
             Actor(
@@ -86,39 +109,7 @@ def bare() -> Dossier:
             Issue(id="fishing-quotas", label="Fishing quotas", keywords=["quota"]),
             Issue(id="border-talks", label="Border talks", keywords=["border"]),
         ],
-        positions=[
-            Position(
-                id="maria-lindqvist-fishing-quotas",
-                actor="maria-lindqvist",
-                issue="fishing-quotas",
-                stance="support",
-                summary="s",
-                evidence=[ev("a", 10)],
-            ),
-            Position(
-                id="lindqvist-fishing-quotas",
-                actor="lindqvist",
-                issue="fishing-quotas",
-                stance="oppose",
-                summary="s",
-                evidence=[ev("b", 20)],
-            ),
-            Position(
-                id="lindqvist-border-talks",
-                actor="lindqvist",
-                issue="border-talks",
-                stance="support",
-                summary="s",
-                evidence=[ev("b", 30)],
-            ),
-            Position(
-                id="share-border-talks",
-                actor="share",
-                issue="border-talks",
-                stance="neutral",
-                summary="s",
-            ),
-        ],
+        positions=_positions(),
         demands=[
             Demand(
                 id="veldoria-demands-quota-cut",

@@ -20,9 +20,9 @@ from dossier.model.dossier import (
     Position,
     Quote,
     Role,
-    Source,
     TimelineEvent,
 )
+from tests.samples import found, span, stub_source
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,9 +44,7 @@ ARTICLE = (
 
 
 def E(text: str, source: str = "a") -> Evidence:
-    start = ARTICLE.find(text)
-    assert start >= 0, text
-    return Evidence(source=source, text=text, start=start, end=start + len(text))
+    return found(source, ARTICLE, text)
 
 
 S1 = 'Foreign Minister Anna Berg said: "We will sign."'
@@ -95,7 +93,7 @@ SWEDEN = actor("sweden", "Sweden", "state")
 def dossier(**parts) -> Dossier:
     base = {
         "title": "t",
-        "sources": [Source(id="a", title="A", path="tests/eval/article-a.txt", sha256="0")],
+        "sources": [stub_source("a", "tests/eval/article-a.txt")],
         "actors": [BERG, NORWAY, SWEDEN],
     }
     base.update(parts)
@@ -303,8 +301,8 @@ def test_wrong_speaker_is_counted_wrong():
 def test_quote_from_another_source_does_not_count():
     d = dossier(
         sources=[
-            Source(id="a", title="A", path="tests/eval/article-a.txt", sha256="0"),
-            Source(id="b", title="B", path="tests/eval/article-b.txt", sha256="1"),
+            stub_source("a", "tests/eval/article-a.txt", "0"),
+            stub_source("b", "tests/eval/article-b.txt", "1"),
         ],
         quotes=[
             Quote(id="q1", speaker="anna-berg", text="We will sign.", evidence=[E(S1, source="b")])
@@ -513,13 +511,13 @@ def test_evidence_reads_the_file_without_newline_translation(tmp_path):
     start = text.index("Second")
     d = Dossier(
         title="t",
-        sources=[Source(id="c", title="C", path="crlf.txt", sha256="0")],
+        sources=[stub_source("c", "crlf.txt")],
         quotes=[
             Quote(
                 id="q",
                 speaker="x",
                 text="x",
-                evidence=[Evidence(source="c", text="Second line.", start=start, end=start + 12)],
+                evidence=[span("c", "Second line.", start)],
             )
         ],
     )

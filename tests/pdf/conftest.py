@@ -30,6 +30,7 @@ from dossier.model.dossier import (
     Source,
     TimelineEvent,
 )
+from tests.samples import found
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "content" / "articles"
@@ -61,11 +62,7 @@ def _file_text(name: str) -> str:
 
 
 def ev(source: str, sentence: str) -> Evidence:
-    text = _file_text(SOURCES[source][0])
-    start = text.index(sentence)
-    return Evidence(
-        source=source, text=sentence, start=start, end=start + len(sentence), anchor=f"s{start}"
-    )
+    return found(source, _file_text(SOURCES[source][0]), sentence, anchored=True)
 
 
 def _sources() -> list[Source]:

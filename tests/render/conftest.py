@@ -26,6 +26,7 @@ from dossier.model.dossier import (
     SourceSentence,
     TimelineEvent,
 )
+from tests.samples import span
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -154,13 +155,7 @@ def make_sample() -> Sample:
         for para in by_id[source_id].paragraphs:
             for s in para:
                 if needle in s.text:
-                    return Evidence(
-                        source=source_id,
-                        text=s.text,
-                        start=s.start,
-                        end=s.end,
-                        anchor=s.anchor if anchor else "",
-                    )
+                    return span(source_id, s.text, s.start, s.anchor if anchor else "")
         raise AssertionError(needle)
 
     actors = [
