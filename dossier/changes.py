@@ -41,9 +41,8 @@ def _by_id(items: Iterable[Any]) -> dict[str, Any]:
 
 def diff(previous: Dossier | None, current: Dossier) -> Changes:
     """Added, removed and changed items, in schema order then id order (deterministic)."""
-    changes = Changes(previous=previous.updated if previous else None)
-    if previous is None:
-        return changes
+    changes = Changes(first_build=previous is None, previous=previous.updated if previous else None)
+    previous = previous or Dossier(title=current.title)  # a first build adds everything
     names = {a.id: a.name for a in (*previous.actors, *current.actors)}
     for attr, (kind, label, fields) in _TRACKED.items():
         old, new = _by_id(getattr(previous, attr)), _by_id(getattr(current, attr))

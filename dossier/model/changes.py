@@ -27,7 +27,8 @@ class Change(BaseModel):
 
 
 class Changes(BaseModel):
-    previous: str | None = None  # `updated` of the previous dossier, None on a first build
+    first_build: bool = False  # no previous build: everything is in `added`
+    previous: str | None = None  # `updated` of the previous dossier (None if it had no dates)
     added: list[Change] = []
     removed: list[Change] = []
     changed: list[Change] = []

@@ -68,7 +68,7 @@ def build_pages(
         "d": dossier,
         "v": view,
         "changes": changes,
-        "first_build": changes is None or changes.previous is None,
+        "first_build": changes is None or changes.first_build,
         "orphan_quotes": [q for q in dossier.quotes if q.speaker not in view.actors],
     }
 

@@ -19,9 +19,14 @@ def _dossier(stance="support", extra_actor=False, more_evidence=False):
     return Dossier(title="t", updated="2022-01-12", actors=actors, positions=positions)
 
 
-def test_first_build_has_no_previous():
+def test_first_build_adds_everything():
     changes = diff(None, _dossier())
-    assert changes.previous is None and not changes.added
+    assert changes.first_build and changes.previous is None
+    assert [(c.kind, c.id) for c in changes.added] == [
+        ("actor", "nato"),
+        ("position", "nato-talks"),
+    ]
+    assert not (changes.removed or changes.changed)
 
 
 def test_added_removed_changed():

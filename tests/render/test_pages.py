@@ -51,7 +51,7 @@ def test_jinja_in_article_text_is_never_evaluated(sample):
     assert r"\{% include &#39;x&#39; %\}" in pages["demands.md"]
 
 
-@pytest.mark.parametrize("changes", [None, Changes(previous=None)])
+@pytest.mark.parametrize("changes", [None, Changes(first_build=True)])
 def test_changes_page_says_first_build(sample, changes):
     page = build_pages(sample.dossier, TEMPLATES, changes)["changes.md"]
     assert "This is the first build of this dossier" in page
