@@ -1,0 +1,1 @@
+"""Benchmark and evaluation scripts (`make bench`, `make eval`); not part of the package."""
