@@ -126,6 +126,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
     published = _parse_iso(ctx.article.published) or _dateline(ctx)
     text = ctx.doc.text
     saying = lx.reporting()["saying"]
+    spoken = saying | lx.reporting()["naming"]
     out: list[DatedClaim] = []
     seen: set[tuple[int, str]] = set()
     agos: list[tuple[int, set[str]]] = []  # "seven years ago" claims: (index in out, words)
@@ -157,6 +158,13 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                     and not any(t.dep_ == "nsubj" and t.i > verb.i for t in verb.children)
                 ):
                     continue  # "X said on Friday (that) ...": the statement's date
+                if verb.lemma_.lower() in spoken and span.root.dep_ in ("poss", "compound"):
+                    continue  # "X called Wednesday's talks serious": only someone speaking
+                since = _since(span)
+                if since is not None and (
+                    since.head.pos_ not in ("VERB", "AUX") or _other_date(sent, m)
+                ):
+                    continue  # "the first since July 2019": a reference point, not an event
                 tense = _tense(verb, sent)
                 value = _resolve(kind, m, published, tense)
                 if value is None:
@@ -170,7 +178,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 if (si, value) in seen:
                     continue
                 seen.add((si, value))
-                clause = _clause(verb, sent)
+                clause = _statement(verb, sent)
                 words = _content(clause or sent)
                 if kind == "ago":
                     agos.append((len(out), words))
@@ -181,7 +189,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 out.append(
                     DatedClaim(
                         date=value,
-                        text=clause.text if clause is not None else sent.text,
+                        text=_readable(clause or sent),
                         tense=tense,
                         sentence=si,
                         place=_place(ctx.ents(si), clause or sent, span),
@@ -234,10 +242,10 @@ def _undated(ctx: Ctx, sent: Span, si: int, covered: set[int]) -> DatedClaim | N
             and not any(c.lower_ == "to" and c.dep_ == "aux" for c in low_verb.children)
         ):
             continue
-        clause = _clause(verb, sent) or sent
+        clause = _statement(verb, sent) or sent
         return DatedClaim(
             date=None,
-            text=clause.text,
+            text=_readable(clause),
             tense="future",
             sentence=si,
             place=_place(ctx.ents(si), clause, span),
@@ -435,6 +443,78 @@ def _clause(verb: Token, sent: Span) -> Span | None:
     if hi - lo < 2:
         return None
     return doc[lo : hi + 1]
+
+
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_REPORTED = frozenset({"ccomp", "parataxis"})
+
+
+def _subject(tok: Token) -> Token | None:
+    """The verb's own subject, if not a relative pronoun ("the talks that ended")."""
+    for c in tok.children:
+        if c.dep_ in _SUBJECT and c.tag_ not in ("WDT", "WP"):
+            return c
+    return None
+
+
+def _statement(verb: Token, sent: Span) -> Span | None:
+    """The verb's clause, widened until it has a subject and so reads as a statement.
+
+    A conjoined or controlled verb ("... and agreed on Tuesday to ...") takes the subject of
+    the verb it depends on; a participle or relative clause on a noun ("proposals rejected on
+    Wednesday included ...") takes the clause of the verb governing that noun. Where no
+    subject is found, or only across reported speech, the whole sentence.
+    """
+    clause = _clause(verb, sent)
+    if clause is None or _subject(verb) is not None:
+        return clause
+    tok, via_noun = verb, False
+    for _ in range(8):
+        if tok.dep_ in _REPORTED or tok.head.i == tok.i:
+            return sent
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            via_noun = True
+            continue
+        subj = _subject(tok)
+        if subj is None:
+            continue
+        if via_noun:
+            outer = _clause(tok, sent) or sent
+            lo, hi = min(outer.start, clause.start), max(outer.end, clause.end)
+        else:
+            lo, hi = min(subj.left_edge.i, clause.start), max(subj.right_edge.i + 1, clause.end)
+        return sent.doc[lo:hi]
+    return sent
+
+
+def _readable(span: Span) -> str:
+    """The item's text without discourse connectors that lean on the sentence before."""
+    lead, mid = lx.connectors()
+    text = mid.sub("", span.text)
+    trimmed = lead.sub("", text)
+    if trimmed != text and trimmed:
+        trimmed = trimmed[0].upper() + trimmed[1:]
+    return trimmed or text
+
+
+def _since(span: Span) -> Token | None:
+    """The "since" the date is the object of (the match may or may not include it)."""
+    for t in span:
+        if t.lower_ == "since":
+            return t
+    head = span.root.head
+    return head if span.root.dep_ == "pobj" and head.lower_ == "since" else None
+
+
+def _other_date(sent: Span, m: re.Match[str]) -> bool:
+    """Whether the sentence writes another date besides "since <date>"."""
+    for _, rx in PATTERNS:
+        for o in rx.finditer(sent.text):
+            apart = o.end() <= m.start() or o.start() >= m.end()
+            if apart and not o.group().lower().startswith("since"):
+                return True
+    return False
 
 
 def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:

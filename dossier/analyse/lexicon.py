@@ -266,6 +266,19 @@ def reporting() -> dict[str, frozenset[str]]:
 
 
 @cache
+def connectors() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Leading and interrupting discourse connectors (`connectors.yaml`) as two patterns."""
+    data = lexicons.load("connectors")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    lead = re.compile(rf"^(?:(?:{alt(data['leading'])})\b\s*,?\s*)+", re.IGNORECASE)
+    mid = re.compile(rf",\s*(?:{alt(data['interrupting'])})\s*,", re.IGNORECASE)
+    return lead, mid
+
+
+@cache
 def demand_cues() -> dict:
     return lexicons.load("demand_cues")
 

@@ -44,6 +44,19 @@ class Item:
     ev: Evidence | None
 
 
+def _names(text: str, place: str) -> bool:
+    """Whether `text` names `place` as whole words."""
+    return f" {' '.join(quote_tokens(place))} " in f" {' '.join(quote_tokens(text))} "
+
+
+def _places_agree(a: Item, b: Item) -> bool:
+    """No place, or the same one, or each item's place named in the other's text ("discussed
+    security in Europe at a meeting in Brussels" does not contradict "met in Brussels")."""
+    if not (a.place and b.place) or norm(a.place) == norm(b.place):
+        return True
+    return _names(a.text, b.place) or _names(b.text, a.place)
+
+
 def _similar(a: Item, b: Item) -> bool:
     if a.place and b.place and norm(a.place) == norm(b.place):
         return True
@@ -52,8 +65,7 @@ def _similar(a: Item, b: Item) -> bool:
         return True
     # Same day, places not at odds, and several words in common (long sentences about one
     # meeting rarely reach the ratio above): one event.
-    places_agree = not (a.place and b.place)
-    return places_agree and len(ca & cb) >= SHARED_WORDS and jaccard(ca, cb) >= LOOSE_JACCARD
+    return _places_agree(a, b) and len(ca & cb) >= SHARED_WORDS and jaccard(ca, cb) >= LOOSE_JACCARD
 
 
 @dataclass
@@ -98,12 +110,14 @@ def _items(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[It
 
 
 def _merge(group: list[Item]) -> Merged:
-    texts: dict[str, set[str]] = defaultdict(set)
-    for it in group:
-        texts[it.text].add(it.source)
-    text = min(texts, key=lambda t: (-len(texts[t]), -len(t), t))
     places = Counter(it.place for it in group if it.place)
     place = min(places, key=lambda p: (-places[p], p)) if places else None
+    # the headline agrees with the Where column: taken from an item placed there, if any
+    texts: dict[str, set[str]] = defaultdict(set)
+    for it in group:
+        if place is None or it.place == place or not any(x.place == place for x in group):
+            texts[it.text].add(it.source)
+    text = min(texts, key=lambda t: (-len(texts[t]), -len(t), t))
     return Merged(
         group[0].tense,
         group[0].date,
