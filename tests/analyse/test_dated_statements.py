@@ -38,7 +38,46 @@ def test_first_since_date_is_a_reference_point(analyse):
         analyse,
         "The ministers met in Lima -- the first such meeting since March 2019 -- on Tuesday.",
     )
-    assert [d.date for d in found] == ["2024-03-12"]
+    assert [d.date for d in found] == ["2024-03-12", "2019-03"]
+    assert found[0].text.startswith("The ministers met in Lima")
+    assert found[1].text == "the first such meeting since March 2019"
+
+
+def test_first_of_its_kind_since_names_the_apposed_noun_phrase(analyse):
+    found = _dated(
+        analyse,
+        "Petrova spoke after the Andean Council -- the first of its kind since May 2018 -- "
+        "on Tuesday that ended without a deal.",
+    )
+    prior = [d for d in found if d.date == "2018-05"]
+    assert len(prior) == 1 and prior[0].tense == "past"
+    assert prior[0].text == "the Andean Council -- the first of its kind since May 2018"
+
+
+def test_first_such_meeting_since_as_predicate(analyse):
+    found = _dated(analyse, "It was the first such meeting since 2019.")
+    assert [(d.date, d.text) for d in found] == [("2019", "the first such meeting since 2019")]
+
+
+def test_first_in_n_years_dates_the_previous_one(analyse):
+    found = _dated(
+        analyse, "The Andean Forum, the first gathering of its kind in six years, opened on Monday."
+    )
+    prior = [d for d in found if d.date == "2018"]
+    assert (
+        prior and prior[0].text == "The Andean Forum, the first gathering of its kind in six years"
+    )
+
+
+def test_first_since_with_a_subject_keeps_the_subject(analyse):
+    found = _dated(analyse, "The talks were the first since October 2020.")
+    assert [(d.date, d.text) for d in found] == [
+        ("2020-10", "The talks were the first since October 2020")
+    ]
+
+
+def test_first_since_without_a_noun_phrase_is_nothing(analyse):
+    assert not _dated(analyse, "It was the first since March 2019.")
 
 
 def test_since_reference_without_another_date_is_not_an_event(analyse):
