@@ -24,6 +24,8 @@ class Status:
         self.rej_lemmas = frozenset(rej["lemmas"])
         self.rej_phrases = tuple(p.lower() for p in rej["phrases"])
         self.acc_lemmas = frozenset(cues["acceptance"]["lemmas"])
+        # references that accept a demand without restating it: (sentence, owner key | None)
+        self.accepts: list[tuple[int, str | None]] = []
 
     def accepted(self, noun: Token) -> bool:
         """ "both delegations had accepted a request from the AU to ..."""
@@ -37,6 +39,16 @@ class Status:
     def settle(self, claims: list[DemandClaim], refs: list[tuple[int, str | None]]) -> None:
         """Mark `claims` rejected where the article reports a refusal; `refs` are references to
         demands without content ("the demand"), as (sentence, owner key or None)."""
+        for si, owner in self.accepts:
+            # "Both delegations accepted the request": the owner's latest demand, or else the
+            # demand just reported, a few sentences back at most
+            before = [
+                c
+                for c in claims
+                if si - REF_WINDOW <= c.sentence <= si and (owner is None or c.by == owner)
+            ]
+            if before and before[-1].status == "open" and not self._rejects(si):
+                before[-1].status = "accepted"
         rejected_by: set[str] = set()
         for si, owner in refs:
             if self._rejects(si) and owner:

@@ -138,6 +138,8 @@ class _Demands:
         for c in noun.children:
             if c.dep_ == "poss":
                 by = self.parties.entity(c)
+            elif c.dep_ in ("amod", "compound") and by is None:
+                by = self.parties.entity(c)  # "the Armenian demand": a demonym owns it
             elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -182,6 +184,8 @@ class _Demands:
                 content = from_to(inf)
         if content is None or len(content) < 1:
             self.refs.append((si, by))
+            if self.status.accepted(noun):
+                self.status.accepts.append((si, by))  # "Both delegations accepted the request"
             return None
         accepted = self.status.accepted(noun)
         if not addressee:

@@ -12,6 +12,7 @@ from .missed import (
     governments,
     group_noun_phrases,
     nicknames,
+    state_bodies,
 )
 from .spans import add_ent, body_name
 from .titles import find_titles, title_roles
@@ -40,6 +41,7 @@ def extract_entities(ctx: Ctx) -> EntityResult:
     fix_person_labels(st)
     find_surname_tokens(st)
     group_noun_phrases(st)
+    state_bodies(st)
     nicknames(st)
     governments(st)
     dedupe(st)

@@ -138,7 +138,8 @@ class Names:
 
 
 def _plural(word: str) -> list[str]:
-    if word.endswith(("ese", "ss", "sh", "ch", "i")) or word in ("Swiss", "Dutch", "French"):
+    # "Israelis", "Azerbaijanis": -i demonyms take -s; -ese, -ss, -sh, -ch ones do not.
+    if word.endswith(("ese", "ss", "sh", "ch")) or word in ("Swiss", "Dutch", "French"):
         return []
     return [word + "s"]
 
@@ -305,3 +306,10 @@ def body_heads() -> frozenset[str]:
 def reaction_nouns() -> frozenset[str]:
     """Nouns of a reaction whose "in <capital>" is the capital's government (`capitals.yaml`)."""
     return frozenset(lexicons.load("capitals").get("reaction_nouns") or [])
+
+
+@cache
+def state_bodies() -> tuple[str, ...]:
+    """Nouns naming an arm of a state after its demonym ("coast guard"), longest first."""
+    bodies = lexicons.load("state_bodies")["bodies"]
+    return tuple(sorted({str(b).lower() for b in bodies}, key=lambda b: (-len(b), b)))

@@ -1,9 +1,10 @@
-"""Mentions NER missed or mislabelled: persons tagged as places, bare surnames, group noun phrases, nicknames, governments."""
+"""Mentions NER missed or mislabelled: persons tagged as places, bare surnames, group noun phrases, state bodies, nicknames, governments."""
 
 from __future__ import annotations
 
 import re
 
+from . import lexicon as lx
 from .candidates import GROUP_NOUNS, Cand, State, is_blocked, token_range
 
 GOVERNMENT_NOUNS = frozenset(
@@ -165,5 +166,51 @@ def governments(st: State) -> None:
                 None,
                 tok.i,
                 right + 1,
+            )
+        )
+
+
+def state_bodies(st: State) -> None:
+    """ "the Chinese coast guard": a demonym and a lower-case arm of the state, as a body.
+
+    Only as a noun phrase of its own: in "the Russian military build-up" the words modify
+    another noun and name no actor.
+    """
+    bodies = lx.state_bodies()
+    if not bodies:
+        return
+    demonyms = sorted(st.names.demonyms, key=lambda d: (-len(d), d))
+    rx = re.compile(
+        r"\b(?:"
+        + "|".join(map(re.escape, demonyms))
+        + r")\s+(?:"
+        + "|".join(r"\s+".join(map(re.escape, b.split())) for b in bodies)
+        + r")\b"
+    )
+    for m in rx.finditer(st.text):
+        ts, te = token_range(st, m.start(), m.end())
+        if te <= ts or st.ctx.tok_sent[ts] < 0:
+            continue
+        head = st.doc[te - 1]
+        if head.dep_ in ("compound", "amod", "nmod") and head.head.i >= te:
+            continue
+        overlap = [c for c in st.cands if c.token_start < te and ts < c.token_end]
+        # The demonym alone may already stand for its state: the body replaces that mention.
+        if any(c.kind != "state" or c.start < m.start() for c in overlap):
+            continue
+        st.cands = [c for c in st.cands if c not in overlap]
+        name = " ".join(m.group().split())
+        st.cands.append(
+            Cand(
+                m.start(),
+                m.end(),
+                "ORG",
+                "organization",
+                name,
+                "name",
+                st.ctx.tok_sent[ts],
+                None,
+                ts,
+                te,
             )
         )

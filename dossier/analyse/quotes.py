@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dossier.model.analysis import QuoteClaim
 
@@ -78,7 +78,7 @@ class _Quotes:
             if span is None:
                 continue
             sent = self.ctx.tok_sent[span.start]
-            if sent < 0:
+            if sent < 0 or _is_label(span):
                 continue
             key, how = self._attribute(q, span.start, span.end - 1)
             if (
@@ -220,3 +220,15 @@ class _Quotes:
                     )
                 )
         return out
+
+
+# Parts of speech that make a few quoted words somebody's verdict ("deeply disappointing",
+# "stands ready") rather than a label the writer holds at arm's length ("security guarantees").
+_VERDICT_POS = frozenset(["VERB", "AUX", "ADJ", "ADV"])
+_LABEL_MAX_WORDS = 2
+
+
+def _is_label(span: Span) -> bool:
+    """Scare quotes: at most two words and none of them a verb, adjective or adverb."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) <= _LABEL_MAX_WORDS and not any(t.pos_ in _VERDICT_POS for t in words)

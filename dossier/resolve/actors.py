@@ -231,7 +231,28 @@ class ActorTable:
                 ):
                     loose.append(ent)
         self._cluster_persons(persons, loose)
+        self._join_person_named(persons)
         self._attach_titles(deferred)
+
+    def _join_person_named(self, persons: list[Ent]) -> None:
+        """A non-person whose name is a person's full name elsewhere ("Elnur Mammadli" tagged
+        ORG once): the tagger's slip, not a second actor. Multi-word names only, and never a
+        state or a known body's name, which a person cannot be."""
+        full: dict[str, set[int]] = defaultdict(set)
+        for e in persons:
+            if e.person.full and not e.person.initial_only:  # type: ignore[union-attr]
+                full[names.norm(e.person.display)].add(e.idx)  # type: ignore[union-attr]
+        for ent in self.ents:
+            if ent.person is not None or ent.kind not in ("organization", "other"):
+                continue
+            forms = {names.norm(s) for s in ent.name_forms if names.token_count(s) > 1}
+            if ent.capitals or not forms or len(forms) != len(ent.name_forms):
+                continue
+            if any(names.state_name(s) or names.is_acronym(s) for s in ent.name_forms):
+                continue
+            roots = {self.uf.find(i) for f in forms for i in full.get(f, ())}
+            if len(roots) == 1:
+                self.uf.union(roots.pop(), ent.idx)
 
     def _cluster_persons(self, persons: list[Ent], loose: list[Ent]) -> None:
         by_surname: dict[str, list[Ent]] = defaultdict(list)
@@ -272,6 +293,7 @@ class ActorTable:
                 self._join_key(f"ps:{surname}", e.idx)
                 if target is not None:
                     self.uf.union(target, e.idx)
+        self._join_near_surnames(by_surname)
         self._attach_given_names(persons, by_surname)
         for ent in loose:
             surname = names.fold_name(names.norm(ent.name_forms[0]))
@@ -279,6 +301,37 @@ class ActorTable:
             target = self._dominant(bucket)
             if target is not None:
                 self.uf.union(target, ent.idx)
+
+    def _join_near_surnames(self, by_surname: dict[str, list[Ent]]) -> None:
+        """Full names whose surnames are one letter apart and given names agree: one person
+        spelt by two outlets (Arsen Harutyunyan / Arsen Arutyunyan). Never within one article,
+        where two spellings are two people. Surnames meet through their deletion keys, so the
+        cost grows with the number of surnames, not its square."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for surname in sorted(by_surname):
+            if any(e.person.full and not e.person.initial_only for e in by_surname[surname]):  # type: ignore[union-attr]
+                for key in names.deletion_keys(surname):
+                    index[key].append(surname)
+        pairs = {
+            (a, b)
+            for bucket in index.values()
+            for i, a in enumerate(bucket)
+            for b in bucket[i + 1 :]
+            if a != b and names.surname_compatible(a, b)
+        }
+        for a, b in sorted(pairs):
+            for x in by_surname[a]:
+                for y in by_surname[b]:
+                    px, py = x.person, y.person
+                    if (
+                        px.full  # type: ignore[union-attr]
+                        and py.full  # type: ignore[union-attr]
+                        and not px.initial_only  # type: ignore[union-attr]
+                        and not py.initial_only  # type: ignore[union-attr]
+                        and x.source != y.source
+                        and names.given_compatible(px.given, py.given)  # type: ignore[union-attr,arg-type]
+                    ):
+                        self.uf.union(x.idx, y.idx)
 
     def _attach_given_names(self, persons: list[Ent], by_surname: dict[str, list[Ent]]) -> None:
         """A name that is no one's surname but part of one full name in the same article.

@@ -184,10 +184,45 @@ def given_compatible(a: str, b: str) -> bool:
     _, min_len = lexicon.fold_rules()
     if min(len(a), len(b)) < min_len or abs(len(a) - len(b)) > 1:
         return False
-    # Within one edit, and not in the last two letters (Daniel/Daniela, Mario/Maria).
+    # Within one edit, and not in the last two letters (Daniel/Daniela, Mario/Maria), where
+    # gender and number live; except one vowel for another before the same last letter
+    # (Khalid/Khaled, Yusuf/Yousef's kind), which is how vowels of other scripts are spelt.
+    if a[-2:] != b[-2:] and not _vowel_swap_before(a, b):
+        return False
+    return _one_edit(a, b)
+
+
+def surname_compatible(a: str, b: str) -> bool:
+    """Two folded surnames that may be one family name spelt twice (Harutyunyan/Arutyunyan).
+
+    Long names only, one letter added, dropped or swapped, never in the last two letters
+    (Ivanov/Ivanova), so that short or inflected names do not meet by chance.
+    """
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _MIN_FUZZY_SURNAME or abs(len(a) - len(b)) > 1:
+        return False
     if a[-2:] != b[-2:]:
         return False
     return _one_edit(a, b)
+
+
+# Surnames shorter than this stay exact: at 7 letters one edit is a different name too often.
+_MIN_FUZZY_SURNAME = 8
+_VOWELS = frozenset("aeiouy")
+
+
+def deletion_keys(word: str) -> list[str]:
+    """The word and each form of it with one letter deleted: two words within one edit share
+    one of these keys, so near spellings meet through a dictionary, not all-pairs."""
+    return [word, *sorted({word[:i] + word[i + 1 :] for i in range(len(word))})]
+
+
+def _vowel_swap_before(a: str, b: str) -> bool:
+    if len(a) != len(b) or a[-1] != b[-1]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 and a[diff[0]] in _VOWELS and b[diff[0]] in _VOWELS
 
 
 def _one_edit(a: str, b: str) -> bool:

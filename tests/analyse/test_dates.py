@@ -99,3 +99,11 @@ def test_future_weekday_on_the_publication_weekday_is_that_day(analyse):
 def test_place_of_a_team_sent_somewhere(analyse):
     a = analyse("She said the AU would send a team to Abyei next week.", published="2025-03-14")
     assert [(d.date, d.place) for d in a.dated] == [("2025-03-17", "Abyei")]
+
+
+def test_undated_next_step_announced_action(undated):
+    steps = undated(
+        "The Red Cross said its delegates would visit every detainee before the handover."
+    )
+    assert len(steps) == 1 and "visit every detainee" in steps[0].text
+    assert not undated("Officials said the talks would be difficult.")

@@ -69,3 +69,23 @@ def test_the_demand_rejected_after_a_quote(analyse):
     assert got["stop using water cannon"] == "rejected"
     assert got["stop interfering"] == "open"  # the refusal is Peru's, not of its own call
     assert entity(a, "Peru")
+
+
+def test_a_demonym_owns_the_demand_a_refusal_names(analyse):
+    a = analyse(
+        "Chile demanded that Peru free eight fishermen. Peru's envoy Ana Ruiz urged both "
+        "governments to refrain from new arrests. Peru rejected the Chilean demand."
+    )
+    got = {text: (by, status) for by, _, status, text in _demands(a)}
+    assert got["Peru free eight fishermen"] == ("Chile", "rejected")
+    assert got["refrain from new arrests"] == ("Ana Ruiz", "open")
+
+
+def test_a_request_accepted_later_without_restating_it(analyse):
+    a = analyse(
+        "Jane Roe, head of the UN mission, called on both sides to give observers access to "
+        "every camp. Chile and Peru accepted the request, Roe said."
+    )
+    (by, of, status, text) = _demands(a)[0]
+    assert (by, of, status) == ("Jane Roe", ["Chile", "Peru"], "accepted")
+    assert text.startswith("give observers access")

@@ -152,3 +152,19 @@ def test_compound_portfolio_is_its_own_title(analyse):
     )
     roles = [r.title for r in entity(a, "Rosa Quispe").roles]
     assert roles == ["Minister of Trade and Integration"]
+
+
+def test_plural_demonym_in_i_is_its_state(analyse):
+    a = analyse("Pakistan wants India to release 300 Pakistanis held since 2019.")
+    assert "Pakistanis" in entity(a, "Pakistan").surfaces
+    assert "Pakistanis" not in names(a)
+
+
+def test_demonym_and_arm_of_the_state_is_a_body_of_that_state(analyse):
+    a = analyse(
+        "A Chinese coast guard ship fired water cannon. The Chinese coast guard said it had "
+        "acted lawfully. The continued Russian military build-up worried the allies."
+    )
+    guard = entity(a, "Chinese coast guard")
+    assert guard.kind == "organization" and guard.affiliations == ["China"]
+    assert "Russian military" not in names(a)  # a modifier of "build-up", not an actor

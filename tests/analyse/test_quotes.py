@@ -103,3 +103,16 @@ def test_straight_quotes_and_unknown_speaker(analyse):
     a = analyse('Everyone in the room agreed that the plan was "dead on arrival".')
     q = quote(a, "dead on arrival")
     assert q.speaker is None and q.attribution == "none"
+
+
+def test_two_word_verdict_is_a_quote_but_a_two_word_label_is_not(analyse):
+    a = analyse(
+        'Deputy Minister Arsen Petrosyan called the refusal "deeply disappointing". '
+        'The bloc "stands ready" to help, spokesperson Lena Berg said. '
+        'Moscow wants "security guarantees", Petrosyan said.'
+    )
+    assert speaker_name(a, quote(a, "deeply disappointing", kind="partial").speaker) == (
+        "Arsen Petrosyan"
+    )
+    assert quote(a, "stands ready", kind="partial")
+    assert not [q for q in a.quotes if q.text == "security guarantees"]

@@ -192,3 +192,52 @@ def test_possessive_surfaces_and_pronouns_are_clean_aliases(art, run_resolve):
     )
     d = run_resolve([a])
     assert d.actors[0].aliases == ["Russia"]
+
+
+def test_surnames_one_letter_apart_merge_across_outlets(art, run_resolve):
+    # Armenian Հ is written H or dropped; the given name agrees, so one person.
+    a = art("a", ["Arsen Harutyunyan spoke.", "Harutyunyan left."]).ent(
+        "e1",
+        "Arsen Harutyunyan",
+        mentions=[("Arsen Harutyunyan", 0, "name"), ("Harutyunyan", 1, "name")],
+    )
+    b = art("b", ["Arsen Arutyunyan spoke."]).ent("e1", "Arsen Arutyunyan")
+    d = run_resolve([a, b])
+    assert [sorted(x.aliases) for x in d.actors] == [
+        ["Arsen Arutyunyan", "Arsen Harutyunyan", "Harutyunyan"]
+    ]
+
+
+def test_near_surnames_stay_apart_within_one_article_or_with_other_given_names(art, run_resolve):
+    a = art("a", ["Arsen Harutyunyan and Arsen Arutyunyan spoke."])
+    a.ent("e1", "Arsen Harutyunyan").ent("e2", "Arsen Arutyunyan")
+    b = art("b", ["Karen Harutyunyan spoke.", "Anna Kuznetsova spoke."])
+    b.ent("e1", "Karen Harutyunyan").ent("e2", "Anna Kuznetsova")
+    c = art("c", ["Anna Kuznetsov spoke."]).ent("e1", "Anna Kuznetsov")
+    d = run_resolve([a, b, c])
+    # Kuznetsova/Kuznetsov differ in the last two letters, where Slavic names inflect
+    assert len(d.actors) == 5
+
+
+def test_vowel_spelt_two_ways_before_the_same_last_letter_merges(art, run_resolve):
+    a = art("a", ["Khalid bin Nasser Al-Mansouri spoke."]).ent(
+        "e1", "Khalid bin Nasser Al-Mansouri"
+    )
+    b = art("b", ["Khaled bin Nasser al-Mansouri spoke."]).ent(
+        "e1", "Khaled bin Nasser al-Mansouri"
+    )
+    c = art("c", ["Mario Rossi spoke.", "Maria Rossi replied."])
+    c.ent("e1", "Mario Rossi").ent("e2", "Maria Rossi")
+    d = run_resolve([a, b, c])
+    assert sorted(len(x.aliases) for x in d.actors) == [1, 1, 2]
+
+
+def test_person_name_tagged_as_an_organisation_once_is_the_person(art, run_resolve):
+    a = art("a", ["Elnur Mammadli spoke.", "Mammadli said no."]).ent(
+        "e1", "Elnur Mammadli", mentions=[("Elnur Mammadli", 0, "name"), ("Mammadli", 1, "name")]
+    )
+    b = art("b", ["Elnur Mammadli spoke."]).ent("e1", "Elnur Mammadli", "organization", label="ORG")
+    d = run_resolve([a, b])
+    assert [(x.name, x.type, x.sources) for x in d.actors] == [
+        ("Elnur Mammadli", "person", ["a", "b"])
+    ]
