@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import lexicon as lx
 from .candidates import GROUP_NOUNS, Cand, State, is_blocked, token_range
@@ -176,17 +177,9 @@ def state_bodies(st: State) -> None:
     Only as a noun phrase of its own: in "the Russian military build-up" the words modify
     another noun and name no actor.
     """
-    bodies = lx.state_bodies()
-    if not bodies:
+    rx = _state_body_pattern()
+    if rx is None:
         return
-    demonyms = sorted(st.names.demonyms, key=lambda d: (-len(d), d))
-    rx = re.compile(
-        r"\b(?:"
-        + "|".join(map(re.escape, demonyms))
-        + r")\s+(?:"
-        + "|".join(r"\s+".join(map(re.escape, b.split())) for b in bodies)
-        + r")\b"
-    )
     for m in rx.finditer(st.text):
         ts, te = token_range(st, m.start(), m.end())
         if te <= ts or st.ctx.tok_sent[ts] < 0:
@@ -214,3 +207,19 @@ def state_bodies(st: State) -> None:
                 te,
             )
         )
+
+
+@cache
+def _state_body_pattern() -> re.Pattern[str] | None:
+    """Demonym + arm of the state, built once per process from the two lexicons."""
+    bodies = lx.state_bodies()
+    demonyms = sorted(lx.names().demonyms, key=lambda d: (-len(d), d))
+    if not bodies or not demonyms:
+        return None
+    return re.compile(
+        r"\b(?:"
+        + "|".join(map(re.escape, demonyms))
+        + r")\s+(?:"
+        + "|".join(r"\s+".join(map(re.escape, b.split())) for b in bodies)
+        + r")\b"
+    )
