@@ -81,6 +81,12 @@ def outlet_words() -> frozenset[str]:
 
 
 @cache
+def outlet_heads() -> frozenset[str]:
+    """Last words of outlet names ("Ledger", "Monitor"), shared with analyse's non-actors."""
+    return frozenset(lexicons.load("non_actors")["outlet_heads"])
+
+
+@cache
 def html_lexicon() -> dict[str, frozenset[str]]:
     data = lexicons.load("furniture")["html"]
     return {key: frozenset(value) for key, value in data.items()}

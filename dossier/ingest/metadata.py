@@ -50,7 +50,8 @@ _TIME = re.compile(
 )
 _WORD = re.compile(r"[^\s,;:|()\[\]]+")
 _GAP = re.compile(r"[ ,]+")
-_SEPARATORS = re.compile(r"[\s,:;|–—-]{0,6}")
+# After a date: "12 Jan 2022 — ", "12 Jan 2022, 06:21 PM:", "Astana, 11 June 2025. The ..."
+_SEPARATORS = re.compile(r"[\s,:;|–—.-]{0,6}")
 # Wire-service dateline: "BRUSSELS (AP) — ", "LONDON, Jan 12 (Reuters) - ".
 _WIRE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s?(?P<date>[^()\n]{3,30}?))?\s?"
@@ -273,6 +274,20 @@ def glued_head(raw: str) -> Head | None:
             return None  # the date belongs to the sentence ("12 January 2022 was ...")
         cut = pos
     return Head(cut=cut, date=iso, author=author)
+
+
+_MASTHEAD = re.compile(r"(?:The )?(?:[A-Z][\w&'’.-]*)(?: [A-Z][\w&'’.-]*){0,3}")
+
+
+def masthead(raw: str) -> str | None:
+    """An outlet's name on a line of its own ("Steppe Times"): one to four capitalised words,
+    the last a newspaper word (times, post, monitor, ...)."""
+    text = " ".join(raw.split())
+    if not _MASTHEAD.fullmatch(text):
+        return None
+    last = text.split()[-1].lower()
+    words = furniture.outlet_words() | furniture.outlet_heads()
+    return text if last in words and len(text.split()) > 1 else None
 
 
 def outlet_notice(raw: str) -> tuple[int, str] | None:

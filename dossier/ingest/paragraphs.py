@@ -29,7 +29,7 @@ TITLE_MAX = 300  # a longer paragraph equal to the title is the story's first pa
 PREFIX_KEY = 40  # prefix repeats are only looked for among paragraphs at least this long
 _CAPTIONISH = frozenset({"no sentence", "photo credit", "copyright line", "duplicate caption"})
 # Outlet evidence, most reliable first.
-_RANK_SUPPORTED, _RANK_WIRE, _RANK_BYLINE, _RANK_COPYRIGHT = 0, 1, 2, 3
+_RANK_SUPPORTED, _RANK_WIRE, _RANK_BYLINE, _RANK_COPYRIGHT, _RANK_MASTHEAD = 0, 1, 2, 3, 4
 
 
 @dataclass
@@ -193,6 +193,10 @@ class _Selector:
         if notice:
             rank, outlet = notice
             self.outlets.append((_RANK_SUPPORTED if rank == 0 else _RANK_COPYRIGHT, outlet))
+        elif not self.out.paragraphs and reason in ("not prose", "no sentence"):
+            masthead = metadata.masthead(view)
+            if masthead:  # the outlet's name alone above the story, as scrapers keep it
+                self.outlets.append((_RANK_MASTHEAD, masthead))
         if reason in _CAPTIONISH:
             if len(norm) >= 30:
                 self.captions[norm[:30]].append(norm)

@@ -27,6 +27,10 @@ FURNITURE = [
         "ad-blocker notice",
     ),
     ("Sign up for our daily newsletter", "newsletter box"),
+    (
+        "Subscribe to Harbour Ledger Daily, the top stories every morning at 7 a.m.",
+        "newsletter box",
+    ),
     ("Fresh daily newsletter covering the top headlines and developments", "newsletter box"),
     ("Daily at 9am EST", "newsletter box"),
     ("Leave a Reply", "comment form"),

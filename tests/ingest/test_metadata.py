@@ -108,6 +108,13 @@ def test_byline(line, expected):
         ),
         ("BRUSSELS (AP) \u2014 NATO and Russia met.", "NATO and Russia met.", None, None, "AP"),
         (
+            "Astana, 11 June 2025. The third round ended.",
+            "The third round ended.",
+            "2025-06-11",
+            None,
+            None,
+        ),
+        (
             "LONDON, Jan 12 (Wire) - Talks ended.",
             "Talks ended.",
             None,
@@ -157,6 +164,21 @@ def test_a_title_is_not_taken_for_a_byline_name():
 def test_outlet_notice(line, outlet):
     found = metadata.outlet_notice(line)
     assert (found[1] if found else None) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Steppe Times", "Steppe Times"),
+        ("The Harbour Ledger", "The Harbour Ledger"),
+        ("South Caucasus Monitor", "South Caucasus Monitor"),
+        ("Times", None),  # one word: a section, not a masthead
+        ("Ukraine", None),
+        ("Breaking news from the region", None),
+    ],
+)
+def test_masthead(line, outlet):
+    assert metadata.masthead(line) == outlet
 
 
 @pytest.mark.parametrize(
