@@ -19,6 +19,15 @@ class Place:
 
 
 _COMPOUND = re.compile(r"(?:minister|secretary) (?:of|for) .+ and ")
+# A junior minister's portfolio: "Minister of State for Foreign Affairs" is its own office.
+_OF_STATE = re.compile(r"minister of state (?:for|of) ")
+
+
+def title_head(title: str) -> str:
+    """The noun a title is a kind of, which "the minister" refers back to: its last word, or
+    the word before its portfolio ("Minister of State for Foreign Affairs" -> "minister")."""
+    words = re.split(r"\s+(?:of|for)\s+", title.strip(), maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _title_case(words: str) -> str:
@@ -53,7 +62,7 @@ class Titles:
             else:
                 break
         base = " ".join(words[i:]).lower()
-        if _COMPOUND.match(base):
+        if _COMPOUND.match(base) or _OF_STATE.match(base):
             normal = " ".join(
                 w if w in ("of", "for", "and") else w.capitalize() for w in base.split()
             )
@@ -99,9 +108,11 @@ def titles() -> Titles:
         rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:{alt(domains)})"
         r"(?-i:\s+and\s+[A-Z][a-z]+)"
     )
+    # a junior minister for a portfolio: "Minister of State for Foreign Affairs"
+    of_state = rf"Minister\s+of\s+State\s+(?:for|of)\s+(?:{alt(domains)})"
     pattern = (
         rf"(?<![\w\-])(?:(?:{alt(list(modifiers))})[\s\-]+)*"
-        rf"(?:{compound}|{alt(list(normal))})(?![\w\-])"
+        rf"(?:{compound}|{of_state}|{alt(list(normal))})(?![\w\-])"
     )
     return Titles(
         regex=re.compile(pattern, re.IGNORECASE),
@@ -305,3 +316,9 @@ def body_heads() -> frozenset[str]:
 def reaction_nouns() -> frozenset[str]:
     """Nouns of a reaction whose "in <capital>" is the capital's government (`capitals.yaml`)."""
     return frozenset(lexicons.load("capitals").get("reaction_nouns") or [])
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    """Last words of bodies' names ("Commission"): such a name is never a person's."""
+    return frozenset(str(w).lower() for w in lexicons.load("org_heads")["heads"])

@@ -111,3 +111,20 @@ def test_a_nationality_counted_alone_stays_alone_when_its_noun_is_ambiguous(art,
     a = art("a", ["Some 30 Georgian refugees crossed, while 40 Georgian soldiers stayed."])
     b = art("b", ["Some 35 Georgians crossed the river."])
     assert run_resolve([a, b]).discrepancies == []
+
+
+def test_a_minister_of_state_is_not_the_minister(art, run_resolve):
+    # One person (already one actor) given as the junior minister for a portfolio by one
+    # source and as the portfolio's minister by another.
+    a = art("a", ["Kenya's Minister of State for Foreign Affairs, Samuel Otieno, spoke."]).ent(
+        "e1", "Samuel Otieno", roles=[("Minister of State for Foreign Affairs", 0, "Kenya")]
+    )
+    b = art("b", ["Kenya's Foreign Minister Samuel Otieno spoke."]).ent(
+        "e1", "Samuel Otieno", roles=[("Foreign Minister", 0, "Kenya")]
+    )
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert (disc.subject, disc.field) == ("samuel-otieno", "title")
+    assert {v.value: v.sources for v in disc.values} == {
+        "Minister of State for Foreign Affairs": ["a"],
+        "Foreign Minister": ["b"],
+    }
