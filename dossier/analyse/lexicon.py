@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dossier import lexicons
@@ -133,6 +133,7 @@ class Names:
     demonyms: dict[str, str]  # "Russian"/"Russians" -> state name
     seats: frozenset[str]  # seats of power ("Kremlin"): actors unless used as a place
     nicknames: dict[str, tuple[str, ...]]  # body name -> lowercased descriptions ("the alliance")
+    parents: dict[str, str] = field(default_factory=dict)  # body -> the body it is part of
 
     def lookup(self, surface: str) -> Place | None:
         s = surface.strip()
@@ -183,8 +184,11 @@ def names() -> Names:
         for s in body.get("seats") or []:
             put(s, Place(body["name"], "organization", "capital"))
     nicknames: dict[str, tuple[str, ...]] = {}
+    parents: dict[str, str] = {}
     for org in orgs["organizations"]:
         put(org["name"], Place(org["name"], "organization", "name"))
+        if org.get("part_of"):
+            parents[org["name"]] = str(org["part_of"])
         if org.get("nicknames"):
             nicknames[org["name"]] = tuple(n.lower() for n in org["nicknames"])
         for a in org.get("aliases") or []:
@@ -195,7 +199,12 @@ def names() -> Names:
             put(a, Place(bloc["name"], bloc.get("kind", "group"), "name"))
     folded = {k.casefold(): v for k, v in exact.items() if " " in k}
     return Names(
-        exact=exact, folded=folded, demonyms=demonyms, seats=frozenset(seats), nicknames=nicknames
+        exact=exact,
+        folded=folded,
+        demonyms=demonyms,
+        seats=frozenset(seats),
+        nicknames=nicknames,
+        parents=parents,
     )
 
 

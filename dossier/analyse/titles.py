@@ -179,16 +179,22 @@ def _appositive(
         affil_surface = m.group(1).strip().rstrip("'’s").rstrip("'’")
         p = st.names.lookup(affil_surface)
         affil = p.name if p else affil_surface
+    # a lower-case portfolio may come between ("deputy director-general for trade at the X")
     after = re.match(
+        r"(?:\s+(?:for|on)(?:\s+(?!(?:at|of|for)\b)[a-z][\w\-]*){1,3})?"
         r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w\-/.]*(?:\s+(?:(?:of|in|and|for|the|on|&)\s+)*[A-Z][\w\-/.]*)*)",
         st.text[ce : ce + 120],
     )
     if after and affil is None:
         surf = after.group(1).strip()
+        # the name ends with its sentence ("at the European Commission. She said")
+        surf = re.split(r"\.\s", surf, maxsplit=1)[0]
+        if surf.endswith(".") and not st.names.lookup(surf):
+            surf = surf[:-1]
         p = st.names.lookup(surf)
         affil = p.name if p else surf
         if p is None:
-            _absorb(st, ce + after.start(1), ce + after.end(1), surf)
+            _absorb(st, ce + after.start(1), ce + after.start(1) + len(surf), surf)
     _claim(st, person, chain, sent, affil)
     return True
 

@@ -54,3 +54,22 @@ def test_a_body_in_apposition_with_a_title_stays_a_body(analyse):
     assert entity(a, "Central Election Commission").kind == "organization"
     assert not any(e.kind == "person" for e in a.entities)
     assert "Central Election Commission" in names(a)
+
+
+def test_a_lower_case_portfolio_before_the_body_keeps_the_body(analyse):
+    # The body's name ends with its sentence: "Commission. She" is not a name.
+    a = analyse(
+        "The talks ended in Astana. Marta Kowalczyk, deputy director-general for trade at the "
+        "European Commission. She said the EU wants lower duties."
+    )
+    assert _roles(a, "Marta Kowalczyk") == {("Deputy Director General", "European Commission")}
+    assert entity(a, "European Commission").affiliations == ["European Union"]
+
+
+def test_a_body_named_after_a_body_is_part_of_it(analyse):
+    a = analyse(
+        "Clashes continued near the border. The United Nations Interim Security Force said it "
+        "had sent patrols, and the African Union Mission said the same."
+    )
+    assert entity(a, "United Nations Interim Security Force").affiliations == ["United Nations"]
+    assert entity(a, "African Union Mission").affiliations == ["African Union"]
