@@ -154,6 +154,25 @@ def _derived_affiliations(st: State, entities: list[LocalEntity]) -> None:
             state = state or (place.name if place and place.kind == "state" else None)
             if state and state != ent.name:
                 ent.affiliations.append(state)
+            else:
+                parent = _parent_body(st, ent.name)
+                if parent:
+                    ent.affiliations.append(parent)
+
+
+def _parent_body(st: State, name: str) -> str | None:
+    """The body another body is part of: the lexicon's `part_of` ("European Commission" ->
+    European Union), or a known body its name starts with ("United Nations Interim Security
+    Force for Abyei", "UN Security Council" -> United Nations)."""
+    parent = st.names.parents.get(name)
+    if parent:
+        return parent
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        place = st.names.lookup(" ".join(words[:n]))
+        if place is not None and place.kind == "organization" and place.form != "capital":
+            return place.name if place.name != name else None
+    return None
 
 
 def _holder(
@@ -173,7 +192,7 @@ def _holder(
             if ent.kind != "person":
                 continue
             for role in ent.roles:
-                if norm and role.title.split()[-1:] != norm.split()[-1:] and role.title != norm:
+                if norm and lx.title_head(role.title) != lx.title_head(norm) and role.title != norm:
                     continue
                 mismatch = affil and role.affiliation != affil and affil not in ent.affiliations
                 unknown = role.affiliation is None and not ent.affiliations and bool(norm)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dossier import lexicons
@@ -19,6 +19,15 @@ class Place:
 
 
 _COMPOUND = re.compile(r"(?:minister|secretary) (?:of|for) .+ and ")
+# A junior minister's portfolio: "Minister of State for Foreign Affairs" is its own office.
+_OF_STATE = re.compile(r"minister of state (?:for|of) ")
+
+
+def title_head(title: str) -> str:
+    """The noun a title is a kind of, which "the minister" refers back to: its last word, or
+    the word before its portfolio ("Minister of State for Foreign Affairs" -> "minister")."""
+    words = re.split(r"\s+(?:of|for)\s+", title.strip(), maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _title_case(words: str) -> str:
@@ -53,7 +62,7 @@ class Titles:
             else:
                 break
         base = " ".join(words[i:]).lower()
-        if _COMPOUND.match(base):
+        if _COMPOUND.match(base) or _OF_STATE.match(base):
             normal = " ".join(
                 w if w in ("of", "for", "and") else w.capitalize() for w in base.split()
             )
@@ -99,9 +108,11 @@ def titles() -> Titles:
         rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:{alt(domains)})"
         r"(?-i:\s+and\s+[A-Z][a-z]+)"
     )
+    # a junior minister for a portfolio: "Minister of State for Foreign Affairs"
+    of_state = rf"Minister\s+of\s+State\s+(?:for|of)\s+(?:{alt(domains)})"
     pattern = (
         rf"(?<![\w\-])(?:(?:{alt(list(modifiers))})[\s\-]+)*"
-        rf"(?:{compound}|{alt(list(normal))})(?![\w\-])"
+        rf"(?:{compound}|{of_state}|{alt(list(normal))})(?![\w\-])"
     )
     return Titles(
         regex=re.compile(pattern, re.IGNORECASE),
@@ -122,6 +133,7 @@ class Names:
     demonyms: dict[str, str]  # "Russian"/"Russians" -> state name
     seats: frozenset[str]  # seats of power ("Kremlin"): actors unless used as a place
     nicknames: dict[str, tuple[str, ...]]  # body name -> lowercased descriptions ("the alliance")
+    parents: dict[str, str] = field(default_factory=dict)  # body -> the body it is part of
 
     def lookup(self, surface: str) -> Place | None:
         s = surface.strip()
@@ -173,8 +185,11 @@ def names() -> Names:
         for s in body.get("seats") or []:
             put(s, Place(body["name"], "organization", "capital"))
     nicknames: dict[str, tuple[str, ...]] = {}
+    parents: dict[str, str] = {}
     for org in orgs["organizations"]:
         put(org["name"], Place(org["name"], "organization", "name"))
+        if org.get("part_of"):
+            parents[org["name"]] = str(org["part_of"])
         if org.get("nicknames"):
             nicknames[org["name"]] = tuple(n.lower() for n in org["nicknames"])
         for a in org.get("aliases") or []:
@@ -185,7 +200,12 @@ def names() -> Names:
             put(a, Place(bloc["name"], bloc.get("kind", "group"), "name"))
     folded = {k.casefold(): v for k, v in exact.items() if " " in k}
     return Names(
-        exact=exact, folded=folded, demonyms=demonyms, seats=frozenset(seats), nicknames=nicknames
+        exact=exact,
+        folded=folded,
+        demonyms=demonyms,
+        seats=frozenset(seats),
+        nicknames=nicknames,
+        parents=parents,
     )
 
 
@@ -313,3 +333,9 @@ def state_bodies() -> tuple[str, ...]:
     """Nouns naming an arm of a state after its demonym ("coast guard"), longest first."""
     bodies = lexicons.load("state_bodies")["bodies"]
     return tuple(sorted({str(b).lower() for b in bodies}, key=lambda b: (-len(b), b)))
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    """Last words of bodies' names ("Commission"): such a name is never a person's."""
+    return frozenset(str(w).lower() for w in lexicons.load("org_heads")["heads"])

@@ -6,6 +6,7 @@ import re
 
 from dossier.model.analysis import RoleClaim
 
+from . import lexicon as lx
 from .candidates import Cand, State, is_blocked, sent_at, token_range
 
 
@@ -32,6 +33,10 @@ def title_roles(st: State) -> None:
     prev_affil: tuple[int, str] | None = None
     for chain in chains:
         cs, ce = chain[0][0], chain[-1][1]
+        if re.match(r"['’]s?\s", st.text[ce : ce + 3]):
+            # A possessor ("the president's special representative"): the title is someone
+            # else's, and the office that follows says who the person is.
+            continue
         first_upper = st.text[cs].isupper()
         # the name right after the chain
         j = ce
@@ -51,7 +56,9 @@ def title_roles(st: State) -> None:
                 starts[person.start] = person
                 ends[person.end] = person
         possessed = bool(re.search(r"['’]s?\s+$", st.text[max(0, cs - 3) : cs]))
-        if person is not None and person.kind == "person" and (first_upper or possessed):
+        # A lower-case title holds a name when a body or nationality precedes it ("EU
+        # spokesperson Anna Lindqvist"); alone ("told the minister Ann") it may describe anyone.
+        if person is not None and person.kind == "person" and (first_upper or possessed or affil):
             if (
                 affil is None
                 and prev_affil
@@ -67,7 +74,7 @@ def title_roles(st: State) -> None:
         after = re.match(r"(?:\s+(?:for|of|to|on)\s+[^,;.]{1,40})?,\s+", st.text[ce : ce + 60])
         if after is not None:
             named = starts.get(ce + after.end())
-            if named is not None and named.kind == "person":
+            if named is not None and (named.kind == "person" or _as_person(st, named)):
                 _claim(st, named, chain, sent, affil)
                 continue
         # appositive: "Name, [the] [Org's] title [of Org],"
@@ -137,14 +144,24 @@ def _affiliation_before(st: State, cs: int, ends: dict[int, Cand]) -> tuple[str 
     m = re.search(r"([A-Z][\w\-]+)$", st.text[max(0, k - 40) : k])
     if m and m.group(1) in st.names.demonyms:
         return st.names.demonyms[m.group(1)], k - len(m.group(1))
+    # a known body or state NER left out ("AU spokesperson X"); a capital may be a city's own
+    # office ("Moscow Mayor"), so it does not count
+    place = st.names.lookup(m.group(1)) if m else None
+    if m and place is not None and place.form != "capital":
+        return place.name, k - len(m.group(1))
     return None, None
 
 
 def _appositive(
     st: State, cs: int, ce: int, ends: dict[int, Cand], chain: list[tuple[int, int, str]], sent: int
 ) -> bool:
-    """ "Ana Ruiz, the UN's secretary-general," / "X, editor-in-chief of Y"."""
-    before = st.text[max(0, cs - 60) : cs]
+    """ "Ana Ruiz, the UN's secretary-general," / "X, editor-in-chief of Y" / "X, the
+    Azerbaijani president's special representative" (affiliated with the possessor's body)."""
+    start, owner = cs, None
+    possessor = _title_possessor(st, cs, ends)
+    if possessor is not None:
+        start, owner = possessor
+    before = st.text[max(0, start - 60) : start]
     # "X, [the] [Org's] title" or the copula "X is [the] title" ("... to show that X is ...")
     m = re.search(
         r"(?:,|\s+(?:is|was|as|became|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?"
@@ -153,27 +170,68 @@ def _appositive(
     )
     if not m:
         return False
-    comma = cs - (len(before) - m.start())
+    comma = start - (len(before) - m.start())
     person = ends.get(comma)
-    if person is None or person.kind != "person":
+    if person is None or (person.kind != "person" and not _as_person(st, person)):
         return False
-    affil = None
-    if m.group(1):
+    affil = owner
+    if m.group(1) and affil is None:
         affil_surface = m.group(1).strip().rstrip("'’s").rstrip("'’")
         p = st.names.lookup(affil_surface)
         affil = p.name if p else affil_surface
+    # a lower-case portfolio may come between ("deputy director-general for trade at the X")
     after = re.match(
+        r"(?:\s+(?:for|on)(?:\s+(?!(?:at|of|for)\b)[a-z][\w\-]*){1,3})?"
         r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w\-/.]*(?:\s+(?:(?:of|in|and|for|the|on|&)\s+)*[A-Z][\w\-/.]*)*)",
         st.text[ce : ce + 120],
     )
     if after and affil is None:
         surf = after.group(1).strip()
+        # the name ends with its sentence ("at the European Commission. She said")
+        surf = re.split(r"\.\s", surf, maxsplit=1)[0]
+        if surf.endswith(".") and not st.names.lookup(surf):
+            surf = surf[:-1]
         p = st.names.lookup(surf)
         affil = p.name if p else surf
         if p is None:
-            _absorb(st, ce + after.start(1), ce + after.end(1), surf)
+            _absorb(st, ce + after.start(1), ce + after.start(1) + len(surf), surf)
     _claim(st, person, chain, sent, affil)
     return True
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
+_PARTICLE = re.compile(r"(?:[a-z]{2,3})(?:-[A-Z][a-z]+)?")  # "bin", "al-Mansouri", "de", "van"
+
+
+def _as_person(st: State, cand: Cand) -> bool:
+    """A name NER tagged as a body that an office title is in apposition with is a person
+    ("Elnur Mammadli, the president's special representative"), unless it is a known body or
+    ends like one ("Commission"); the candidate is retyped in place."""
+    surface = st.text[cand.start : cand.end]
+    words = surface.split()
+    if (
+        cand.kind not in ("organization", "other")
+        or cand.form != "name"
+        or not 2 <= len(words) <= 5
+        or st.names.lookup(surface)
+        or is_blocked(st, surface)
+        or words[-1].lower() in lx.org_heads()
+        or not all(_NAME_WORD.fullmatch(w) for w in (words[0], words[-1]))
+        or not all(_NAME_WORD.fullmatch(w) or _PARTICLE.fullmatch(w) for w in words)
+    ):
+        return False
+    cand.kind, cand.label, cand.name, cand.form = "person", "PERSON", surface, "name"
+    return True
+
+
+def _title_possessor(st: State, cs: int, ends: dict[int, Cand]) -> tuple[int, str | None] | None:
+    """Where a possessing title starts before a title at `cs` ("the [Azerbaijani] president's
+    special representative"), and the body it names; None when no title possesses it."""
+    for ts, te, _ in st.title_spans:
+        if te < cs and re.fullmatch(r"['’]s?\s+", st.text[te:cs]):
+            affil, affil_start = _affiliation_before(st, ts, ends)
+            return (affil_start if affil_start is not None else ts), affil
+    return None
 
 
 def _absorb(st: State, start: int, end: int, name: str) -> None:

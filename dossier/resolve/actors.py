@@ -466,8 +466,18 @@ class ActorTable:
         self._surface_index()
         for actor, group in zip(self.actors, members, strict=True):
             actor.roles = self._roles(group)
-        for actor, group in zip(self.actors, members, strict=True):
-            actor.affiliation = self._affiliation(actor, group)
+        votes = [
+            self._affiliation_votes(actor, group)
+            for actor, group in zip(self.actors, members, strict=True)
+        ]
+        for actor, counts in zip(self.actors, votes, strict=True):
+            actor.affiliation = self._top(counts)
+        # A body and the body it is part of both named ("the EU's chief negotiator", "director
+        # at the European Commission"): the part says more about where the person works.
+        for actor, counts in zip(self.actors, votes, strict=True):
+            parts = [t for t in counts if self.by_id[t].affiliation in counts]
+            if actor.type == "person" and parts:
+                actor.affiliation = self._top(Counter({t: counts[t] for t in parts}))
         self.actors.sort(key=lambda a: a.id)
 
     def _surface_index(self) -> None:
@@ -504,7 +514,8 @@ class ActorTable:
             roles.append(Role(title=title, evidence=merge_evidence([ev for _, ev in items])))
         return sorted(roles, key=lambda r: (r.title.casefold(), r.title))
 
-    def _affiliation(self, actor: Actor, group: list[Ent]) -> str | None:
+    def _affiliation_votes(self, actor: Actor, group: list[Ent]) -> Counter[str]:
+        """How often the group's articles affiliate the actor with each other actor."""
         votes: Counter[str] = Counter()
         for ent in group:
             surfaces = [rc.affiliation for rc in ent.e.roles if rc.affiliation]
@@ -513,6 +524,9 @@ class ActorTable:
                 target = self.lookup(ent.source, s)
                 if target and target != actor.id:
                     votes[target] += 1
+        return votes
+
+    def _top(self, votes: Counter[str]) -> str | None:
         if not votes:
             return None
         return min(votes, key=lambda t: (-votes[t], -self.by_id[t].mentions, t))
@@ -577,7 +591,8 @@ def _canonical(group: list[Ent]) -> tuple[str, str]:
             if names.state_name(s):
                 states[names.state_name(s)] += 1
         for s in ent.capitals:
-            if names.capital_state(s):
+            # a body's seat ("Brussels" for the EU) names the body, not a state
+            if names.capital_state(s) and names.state_name(names.capital_state(s)):
                 states[names.capital_state(s)] += 1
     if states and type_ != "person":
         return min(states, key=lambda s: (-states[s], s)), "state"

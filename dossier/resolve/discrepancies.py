@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from dossier.model.analysis import Analysis
-from dossier.model.dossier import Discrepancy, DiscrepancyValue
+from dossier.model.dossier import Discrepancy, DiscrepancyValue, Evidence
 from dossier.resolve import lexicon
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.ids import assign_ids
@@ -21,7 +23,7 @@ from dossier.resolve.unionfind import UnionFind
 SAME_QUANTITY = 2.0  # two counts within this factor may be two estimates of one quantity
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<mult>thousand|million|billion))?"
-    r"(?P<rest>(?:\s+[A-Za-z][\w’'-]*){1,4})"
+    r"(?P<rest>(?:\s+[A-Za-z][\w’'-]*){1,8})"
 )
 MAX_MODIFIERS = 3  # words between a number and its noun ("100,000 combat-ready Russian troops")
 _MULT = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -72,33 +74,176 @@ def _casualty_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)")
 
 
-def _figures(analyses: list[Analysis]):
-    """(noun key, noun as written, value, source, evidence) for each count in the sentences."""
+def _demonym_state(word: str, *, plural: bool) -> str | None:
+    """The state a folded demonym names ("armenian" -> "Armenia"); `plural` for the people
+    themselves ("armenians", "azerbaijanis"), which count persons without a noun."""
+    if plural:
+        if not word.endswith("s") or word.endswith("ss"):
+            return None
+        word = word[:-1]
+    return lexicon.demonyms().get(word)
+
+
+@dataclass(frozen=True)
+class _Count:
+    """One count in a sentence: what is counted, whose, and where."""
+
+    state: str  # whose people or things, from a demonym ("Armenian detainees"); "" if unsaid
+    noun: str  # the counted noun as a key ("detainee"); "" for the people themselves ("Armenians")
+    label: str  # as written ("Armenian detainees")
+    value: int
+    source: str
+    evidence: Evidence | None
+    split: bool = False  # one part of a breakdown ("17 Armenian and six Azerbaijani detainees")
+
+
+def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
+    """(state or "", noun, part of a breakdown) for the words after a number.
+
+    "17 Armenian detainees" -> ("Armenia", "detainees"); the noun of a breakdown is shared
+    ("17 Armenian and six Azerbaijani detainees": 17 Armenian detainees); "19 Armenians" ->
+    ("Armenia", ""), a count of the people themselves.
+    """
     nouns = figure_nouns()
+    head = following[: MAX_MODIFIERS + 1]
+    idx = next((i for i, w in enumerate(head) if w in nouns), None)
+    if idx is not None:
+        state = next((st for w in head[:idx] if (st := _demonym_state(w, plural=False))), "")
+        return state, head[idx], False
+    if not following:
+        return None
+    state = _demonym_state(following[0], plural=True)
+    if state:
+        split = following[1:2] in (["and"], ["or"])
+        return state, "", split
+    state = _demonym_state(following[0], plural=False)
+    # A breakdown by nationality: "<N> Armenian and <M> Azerbaijani detainees".
+    if (
+        state
+        and following[1:2] in (["and"], ["or"])
+        and len(following) > 2
+        and (following[2].isdigit() or following[2] in lexicon.figures()["number_words"])
+    ):
+        rest = following[3 : 3 + MAX_MODIFIERS + 1]
+        idx = next((i for i, w in enumerate(rest) if w in nouns), None)
+        if idx is not None and all(_demonym_state(w, plural=False) for w in rest[:idx]):
+            return state, rest[idx], True
+    return None
+
+
+def _figures(analyses: list[Analysis]) -> Iterator[_Count]:
+    """Each count of a known noun (or of a nationality's people) in the sentences.
+
+    The state is set when a demonym says whose people or things are counted ("17 Armenian
+    detainees", "19 Armenians"); counts of the same noun for two states are two quantities.
+    """
     extra = lexicon.figures()
     casualty_words = _casualty_words()
     for a in analyses:
         for si, s in enumerate(a.sentences):
             casualty = None  # found on demand: most sentences hold no count at all
             for m in _NUMBER.finditer(s.text):
-                following = [fold(w.strip("’'.,;:")) for w in m.group("rest").split()]
-                head = following[: MAX_MODIFIERS + 1]
-                idx = next((i for i, w in enumerate(head) if w in nouns), None)
-                if idx is not None:
-                    key, label = stem(head[idx]), head[idx]
-                elif any(w in extra["people"] for w in head) and (
+                written = [w.strip("’'.,;:") for w in m.group("rest").split()]
+                following = [fold(w) for w in written]
+                found = _count_key(following)
+                split = False
+                if found is not None:
+                    state, noun, split = found
+                    key, label = stem(noun), noun
+                    if state:  # the demonym as written, then the noun: "Armenian detainees"
+                        label = " ".join([written[0], noun] if noun else [written[0]])
+                elif any(w in extra["people"] for w in following[: MAX_MODIFIERS + 1]) and (
                     casualty
                     if casualty is not None
                     else (casualty := bool(casualty_words.search(fold(s.text))))
                 ):
-                    key = label = extra["casualty_label"]  # "at least 40 people" were killed
+                    state, key = "", extra["casualty_label"]  # "at least 40 people" were killed
+                    label = key
                 else:
                     continue
                 raw = m.group("num")
                 if not m.group("mult") and "," not in raw and re.fullmatch(r"(19|20)\d\d", raw):
                     continue  # a year
                 value = float(raw.replace(",", "")) * _MULT.get(m.group("mult") or "", 1)
-                yield key, label, int(value), a.source, evidence(a, si)
+                yield _Count(state, key, label, int(value), a.source, evidence(a, si), split)
+
+
+def _count_groups(counts: list[_Count]) -> dict[tuple[str, str], list[_Count]]:
+    """Counts grouped by what they count: (state, noun).
+
+    A count with no state joins its noun's one state when only one state's counts of that noun
+    are given and none is a breakdown ("127,000 troops" ~ "100,000 Russian troops"); a count of
+    a nationality's people joins that nationality's one counted noun of persons ("19
+    Armenians" ~ "17 Armenian detainees").
+    """
+    persons = lexicon.figures()["person_nouns"]
+    states_of: dict[str, set[str]] = defaultdict(set)
+    split_nouns: set[str] = set()
+    for c in counts:
+        if c.noun:
+            if c.state:
+                states_of[c.noun].add(c.state)
+            if c.split:
+                split_nouns.add(c.noun)
+    nouns_of: dict[str, set[str]] = defaultdict(set)
+    for noun, states in states_of.items():
+        if noun in persons:
+            for st in states:
+                nouns_of[st].add(noun)
+    groups: dict[tuple[str, str], list[_Count]] = defaultdict(list)
+    for c in counts:
+        key = (c.state, c.noun)
+        if not c.state and len(states_of[c.noun]) == 1 and c.noun not in split_nouns:
+            key = (next(iter(states_of[c.noun])), c.noun)
+        elif c.state and not c.noun and len(nouns_of[c.state]) == 1:
+            key = (c.state, next(iter(nouns_of[c.state])))
+        groups[key].append(c)
+    return groups
+
+
+def figure_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[DiscrepancyValue]]]:
+    """Counts of one thing that sources give differently, within a factor of two of each other.
+
+    Counts far apart are different quantities ("100,000 troops" near a border, "3,000 troops"
+    elsewhere); close counts with no source giving both are rival estimates.
+    """
+    out = []
+    groups = _count_groups(list(_figures(analyses)))
+    for key in sorted(groups):
+        by_value: dict[int, list[_Count]] = defaultdict(list)
+        for c in groups[key]:
+            by_value[c.value].append(c)
+        values = sorted(by_value)
+        chains, chain = [], [values[0]]
+        for v in values[1:]:
+            if v <= chain[-1] * SAME_QUANTITY:
+                chain.append(v)
+            else:
+                chains.append(chain)
+                chain = [v]
+        chains.append(chain)
+        for chain in chains:
+            srcs = {v: {c.source for c in by_value[v]} for v in chain}
+            disputed = [v for v in chain if any(srcs[v] - srcs[w] for w in chain if w != v)]
+            if len(chain) < 2 or len(disputed) < 2:
+                continue
+            # Named as most counts of the chain write it, a qualified form first.
+            surfaces = Counter(c.label for v in chain for c in by_value[v])
+            label = min(surfaces, key=lambda s: (-(" " in s), -surfaces[s], s))
+            out.append(
+                (
+                    label,
+                    [
+                        DiscrepancyValue(
+                            value=f"{v:,}",
+                            sources=sorted(srcs[v]),
+                            evidence=merge_evidence([c.evidence for c in by_value[v]]),
+                        )
+                        for v in chain
+                    ],
+                )
+            )
+    return out
 
 
 _MONEY = re.compile(
@@ -181,50 +326,6 @@ def money_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[Discrepanc
             seen.add(subject)
             unique.append((subject, values))
     return unique
-
-
-def figure_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[DiscrepancyValue]]]:
-    """Counts of one noun that sources give differently, within a factor of two of each other.
-
-    Counts far apart are different quantities ("100,000 troops" near a border, "3,000 troops"
-    elsewhere); close counts with no source giving both are rival estimates.
-    """
-    by_noun: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
-    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-    for noun, surface, value, source, ev in _figures(analyses):
-        by_noun[noun][value].append((source, ev))
-        surfaces[noun][surface] += 1
-    out = []
-    for noun in sorted(by_noun):
-        values = sorted(by_noun[noun])
-        chains, chain = [], [values[0]]
-        for v in values[1:]:
-            if v <= chain[-1] * SAME_QUANTITY:
-                chain.append(v)
-            else:
-                chains.append(chain)
-                chain = [v]
-        chains.append(chain)
-        for chain in chains:
-            srcs = {v: {s for s, _ in by_noun[noun][v]} for v in chain}
-            disputed = [v for v in chain if any(srcs[v] - srcs[w] for w in chain if w != v)]
-            if len(chain) < 2 or len(disputed) < 2:
-                continue
-            label = min(surfaces[noun], key=lambda s: (-surfaces[noun][s], s))
-            out.append(
-                (
-                    label,
-                    [
-                        DiscrepancyValue(
-                            value=f"{v:,}",
-                            sources=sorted(srcs[v]),
-                            evidence=merge_evidence([e for _, e in by_noun[noun][v]]),
-                        )
-                        for v in chain
-                    ],
-                )
-            )
-    return out
 
 
 def build(title: list, figures: list, dates: list, money: list = ()) -> list[Discrepancy]:

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from dossier import lexicons
-from dossier.resolve.text import fold
+from dossier.resolve.text import fold, stem
 
 
 def _optional(name: str) -> Any:
@@ -215,6 +215,9 @@ def figures() -> dict[str, Any]:
         "casualty_words": [str(w) for w in data.get("casualty_words") or []],
         "casualty_label": str(data.get("casualty_label") or "killed"),
         "currencies": {str(k): str(v) for k, v in (data.get("currencies") or {}).items()},
+        # Stemmed like the counts' keys, so "detainees" in the list meets the key "detainee".
+        "person_nouns": frozenset(stem(str(w)) for w in data.get("person_nouns") or []),
+        "number_words": frozenset(str(w) for w in data.get("number_words") or []),
     }
 
 

@@ -81,3 +81,50 @@ def test_one_event_dated_differently(art, run_resolve):
     (disc,) = d.discrepancies
     assert disc.field == "date"
     assert {v.value: v.sources for v in disc.values} == {"2022-01-09": ["b"], "2022-01-10": ["a"]}
+
+
+def test_a_nationality_breakdown_compares_with_that_nationality_counted_alone(art, run_resolve):
+    # "17 Armenian and six Azerbaijani detainees": 17 is a count of Armenian detainees, and
+    # "19 Armenians" (no noun) counts the same people; the bare total "23 detainees" is neither.
+    a = art("a", ["The sides agreed to exchange 17 Armenian and six Azerbaijani detainees."])
+    b = art("b", ["The exchange will see 19 Armenians and six Azerbaijanis return home."])
+    c = art("c", ["The two countries agreed to swap 23 detainees."])
+    d = run_resolve([a, b, c])
+    (disc,) = d.discrepancies
+    assert (disc.subject, disc.field) == ("Armenian detainees", "figure")
+    assert {v.value: v.sources for v in disc.values} == {"17": ["a"], "19": ["b"]}
+
+
+def test_counts_of_one_noun_for_two_nationalities_are_two_quantities(art, run_resolve):
+    a = art("a", ["Officials said 12 Ukrainian soldiers were captured."])
+    b = art("b", ["Officials said 15 Russian soldiers were captured."])
+    assert run_resolve([a, b]).discrepancies == []
+
+
+def test_a_total_is_not_compared_with_one_part_of_a_breakdown(art, run_resolve):
+    a = art("a", ["They will free 17 Armenian and six Azerbaijani prisoners."])
+    b = art("b", ["They will free 20 prisoners in all."])
+    assert run_resolve([a, b]).discrepancies == []
+
+
+def test_a_nationality_counted_alone_stays_alone_when_its_noun_is_ambiguous(art, run_resolve):
+    a = art("a", ["Some 30 Georgian refugees crossed, while 40 Georgian soldiers stayed."])
+    b = art("b", ["Some 35 Georgians crossed the river."])
+    assert run_resolve([a, b]).discrepancies == []
+
+
+def test_a_minister_of_state_is_not_the_minister(art, run_resolve):
+    # One person (already one actor) given as the junior minister for a portfolio by one
+    # source and as the portfolio's minister by another.
+    a = art("a", ["Kenya's Minister of State for Foreign Affairs, Samuel Otieno, spoke."]).ent(
+        "e1", "Samuel Otieno", roles=[("Minister of State for Foreign Affairs", 0, "Kenya")]
+    )
+    b = art("b", ["Kenya's Foreign Minister Samuel Otieno spoke."]).ent(
+        "e1", "Samuel Otieno", roles=[("Foreign Minister", 0, "Kenya")]
+    )
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert (disc.subject, disc.field) == ("samuel-otieno", "title")
+    assert {v.value: v.sources for v in disc.values} == {
+        "Minister of State for Foreign Affairs": ["a"],
+        "Foreign Minister": ["b"],
+    }

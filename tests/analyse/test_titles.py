@@ -1,0 +1,75 @@
+"""Titles: whose office a title names, junior ministers' portfolios, lower-case titles after a body."""
+
+from __future__ import annotations
+
+from .helpers import entity, names
+
+
+def _roles(a, name):
+    return {(r.title, r.affiliation) for r in entity(a, name).roles}
+
+
+def test_a_possessing_title_is_someone_elses_office(analyse):
+    # "the Chilean president's special envoy": Arevalo is the envoy, not the president.
+    a = analyse(
+        "Peru and Chile resumed talks on Monday. Tomas Arevalo, the Chilean president's "
+        'special envoy for water issues, called the proposal "a non-starter".'
+    )
+    assert _roles(a, "Tomas Arevalo") == {("Special Envoy", "Chile")}
+
+
+def test_a_possessing_title_without_a_nationality(analyse):
+    a = analyse(
+        "Omar Haddad, the prime minister's chief of staff, told reporters in Amman that the "
+        "talks were useful."
+    )
+    assert {t for t, _ in _roles(a, "Omar Haddad")} == {"Chief of Staff"}
+
+
+def test_a_lower_case_title_after_a_body_names_the_person(analyse):
+    a = analyse(
+        "The African Union welcomed the deal. AU spokesperson Ingrid Solberg said the bloc "
+        '"stands ready" to help.'
+    )
+    assert _roles(a, "Ingrid Solberg") == {("Spokesperson", "African Union")}
+
+
+def test_a_minister_of_state_keeps_the_portfolio_and_is_the_minister_referred_to(analyse):
+    a = analyse(
+        "Kenya's Minister of State for Foreign Affairs, Samuel Otieno, chaired the talks. "
+        'The Kenyan minister said: "Difficult talks are the ones that produce durable results."'
+    )
+    otieno = entity(a, "Samuel Otieno")
+    assert {(r.title, r.affiliation) for r in otieno.roles} == {
+        ("Minister of State for Foreign Affairs", "Kenya")
+    }
+    assert "Kenyan minister" in otieno.surfaces
+
+
+def test_a_body_in_apposition_with_a_title_stays_a_body(analyse):
+    a = analyse(
+        "The talks closed. The Central Election Commission, the president's adviser on polls, "
+        "said little."
+    )
+    assert entity(a, "Central Election Commission").kind == "organization"
+    assert not any(e.kind == "person" for e in a.entities)
+    assert "Central Election Commission" in names(a)
+
+
+def test_a_lower_case_portfolio_before_the_body_keeps_the_body(analyse):
+    # The body's name ends with its sentence: "Commission. She" is not a name.
+    a = analyse(
+        "The talks ended in Astana. Marta Kowalczyk, deputy director-general for trade at the "
+        "European Commission. She said the EU wants lower duties."
+    )
+    assert _roles(a, "Marta Kowalczyk") == {("Deputy Director General", "European Commission")}
+    assert entity(a, "European Commission").affiliations == ["European Union"]
+
+
+def test_a_body_named_after_a_body_is_part_of_it(analyse):
+    a = analyse(
+        "Clashes continued near the border. The United Nations Interim Security Force said it "
+        "had sent patrols, and the African Union Mission said the same."
+    )
+    assert entity(a, "United Nations Interim Security Force").affiliations == ["United Nations"]
+    assert entity(a, "African Union Mission").affiliations == ["African Union"]
