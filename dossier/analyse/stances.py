@@ -14,6 +14,8 @@ from .entities import EntityResult
 from .speakers import SpeakerResolver, subject_of
 
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+# Holders per sentence: "A and B agreed" and "X said Y would not accept" name two or three.
+MAX_HOLDERS = 3
 
 
 def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> list[StanceClaim]:
@@ -34,13 +36,12 @@ def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> l
             continue
         by_holder: dict[str, list[tuple[str, str]]] = {}
         for tok, pol, cue in found:
-            key = owner.of(tok, si)
-            if key is not None:
+            for key in owner.holders(tok, si):
                 by_holder.setdefault(key, []).append((pol, cue))
         if not by_holder:
             continue
         keywords = _keywords(sent, ctx.chunks(si), stop)
-        for h, items in list(by_holder.items())[:2]:
+        for h, items in list(by_holder.items())[:MAX_HOLDERS]:
             stance, cue = _combine(items)
             out.append(
                 StanceClaim(holder=h, stance=stance, keywords=keywords, sentence=si, cue=cue)
@@ -69,6 +70,48 @@ class _CueOwner:
         # verbs that are cues themselves ("agree", "deny"): not a frame of reported speech
         c = lx.stance_cues()
         return frozenset(c["support"]["lemmas"]) | frozenset(c["oppose"]["lemmas"])
+
+    def holders(self, tok: Token, si: int) -> list[str]:
+        """Everyone the cue speaks for: its owner (`of`), the other subjects conjoined with
+        the owner ("Armenia and Azerbaijan agreed"), and the named subject of a reported clause
+        ("the minister said Astana would not accept": the minister and his state both)."""
+        first = self.of(tok, si)
+        if first is None:
+            return []
+        out = [first]
+        if tok.pos_ == "NOUN" or tok.dep_ in ("amod", "acl") or self._in_quote(tok):
+            return out  # a noun's or a description's owner is one entity, named in its phrase
+        pred = self._predicate(tok)
+        if pred is None:
+            return out
+        subj = self._subject_token(pred)
+        if subj is not None and subj.lower_ not in self.resolver.prons:
+            for t in (subj, *subj.conjuncts):
+                key = self._strict(t)
+                if key is not None and key not in out:
+                    out.append(key)
+        return out
+
+    def _in_quote(self, tok: Token) -> bool:
+        at = self.ctx.tmap.start(tok.idx)
+        return any(start <= at < end for start, end, _ in self.quotes)
+
+    @staticmethod
+    def _subject_token(pred: Token) -> Token | None:
+        """The active subject of the cue's own clause, climbing shared subjects as `_own_subject`."""
+        for _ in range(6):
+            if pred.dep_ == "acl" and pred.tag_ == "VBN":
+                return None
+            subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj if subj.dep_ == "nsubj" else None
+            head = pred.head
+            if head.i == pred.i or pred.dep_ not in ("xcomp", "conj", "advcl"):
+                return None
+            pred = head if head.pos_ in ("VERB", "AUX") else None
+            if pred is None:
+                return None
+        return None
 
     def of(self, tok: Token, si: int) -> str | None:
         at = self.ctx.tmap.start(tok.idx)

@@ -10,8 +10,8 @@ from functools import cache, lru_cache
 from dossier.model.analysis import Analysis
 from dossier.model.dossier import Issue
 from dossier.resolve.ids import assign_ids
-from dossier.resolve.lexicon import issue_against_labels, issue_frames
-from dossier.resolve.text import stem, words
+from dossier.resolve.lexicon import issue_against_labels, issue_frames, keyword_stopwords
+from dossier.resolve.text import STOPWORDS, fold, stem, words
 
 MIN_CLAIMS = 2  # an issue needs two claims (sentences) behind it
 
@@ -136,7 +136,12 @@ def stance_text(keywords: list[str]) -> str:
 
 
 def derive_issues(analyses: list[Analysis], matcher: FrameMatcher | None = None) -> IssueSet:
-    matcher = matcher or FrameMatcher()
+    """The lexicon's frames the articles attest, plus any demand's object the outlets repeat."""
+    if matcher is None:
+        matcher = FrameMatcher()
+        extra = derived_frames(analyses, matcher)
+        if extra:
+            matcher = FrameMatcher(matcher.frames + extra)
     seen: dict[int, Attestation] = defaultdict(Attestation)
 
     def note(text: str, source: str, sentence: int) -> None:
@@ -196,3 +201,169 @@ def _reversing_side_dominates(
         if hits:
             balance += 1 if any(h.against for h in hits) else -1
     return balance > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Issues the lexicon lacks: a demand's object that several outlets repeat is an issue itself.
+# ---------------------------------------------------------------------------------------------
+
+DERIVED_MIN_SOURCES = 2  # outlets that must repeat the demand's object
+# Function words a demanded thing never starts or ends with (beyond spaCy's stop words).
+_DEMAND_FILLER = frozenset({"free", "release", "hand", "give", "stop", "let", "immediately"})
+# spaCy's stop words that say which thing is meant ("the former officials"): kept.
+_CONTENT = frozenset({"former", "latter", "full", "whole", "first", "last"})
+_FUNCTION = STOPWORDS - _CONTENT
+
+
+def _name_words(text: str) -> set[str]:
+    """Words written capitalised inside the text (not at its start): names, not issue words."""
+    out = set()
+    for m in re.finditer(r"(?<=[\w,;:)\]] )([A-Z][\w'’-]*)", text):
+        out.update(words(m.group(1)))
+    return out
+
+
+def _runs(text: str, matcher: FrameMatcher) -> list[list[str]]:
+    """Stretches of content stems in a demand's text: no stop word, number, name, or lexicon
+    keyword (a demand the lexicon already names needs no issue of its own)."""
+    toks = stems(text)
+    names = {stem(w) for w in _name_words(text)}
+    taken = {i for h in matcher.spans(toks) for i in range(h.start, h.end)}
+    runs: list[list[str]] = [[]]
+    for i, t in enumerate(toks):
+        if i in taken or t in names or t in _FUNCTION or t.isdigit() or len(t) < 3:
+            runs.append([])
+        else:
+            runs[-1].append(t)
+    return [r for r in runs if len(r) >= 2]
+
+
+def derived_frames(
+    analyses: list[Analysis], matcher: FrameMatcher
+) -> list[tuple[str, list[str], frozenset[str]]]:
+    """Frames for what several outlets report being demanded in the same words ("free eight
+    former officials", "the release of eight former officials"): the shared two-word stretch
+    is the keyword, the demand's own wording (a noun phrase if any outlet has one) the label."""
+    where: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    texts: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for a in analyses:
+        for d in a.demands:
+            grams = {tuple(r[i : i + 2]) for r in _runs(d.text, matcher) for i in range(len(r) - 1)}
+            for g in grams:
+                where[g].add(a.source)
+                texts[g].append(d.text)
+    chosen: list[tuple[str, ...]] = []
+    for g in sorted(where, key=lambda g: (-len(where[g]), g)):
+        if len(where[g]) < DERIVED_MIN_SOURCES:
+            break
+        if g[0] in _DEMAND_FILLER or any(set(g) & set(c) for c in chosen):
+            continue
+        chosen.append(g)
+    frames = []
+    for g in chosen:
+        surfaces = [s for s in (_surface(t, g) for t in texts[g]) if s]
+        if not surfaces:
+            continue
+        label, keyword = min(surfaces, key=lambda s: (not s[2], len(s[0]), s[0]))[:2]
+        frames.append((label, [keyword], frozenset()))
+    return frames
+
+
+_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|any|all)\s+)", re.I)
+
+
+def _surface(text: str, gram: tuple[str, ...]) -> tuple[str, str, bool] | None:
+    """(label, keyword, nominal) for a demand text containing the stemmed two-word `gram`:
+    the text up to the gram (from its first lower-case word), the gram's own words, and
+    whether the demand was worded as a noun phrase ("the release of ...")."""
+    spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’-]+", text)]
+    for k in range(len(spans) - 1):
+        pair = (spans[k][2], spans[k + 1][2])
+        if tuple(stem(w) for p in pair for w in words(p)) != gram:
+            continue
+        # From the first word that is neither a name nor a filler ("Azerbaijan also free ...").
+        start = next(
+            (s for s, _, w in spans[: k + 1] if not w[:1].isupper() and fold(w) not in STOPWORDS),
+            spans[k][0],
+        )
+        label = text[start : spans[k + 1][1]]
+        return (
+            label[:1].upper() + label[1:],
+            f"{pair[0]} {pair[1]}".lower(),
+            bool(_LEAD.match(text)),
+        )
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Short references: "the duties" after "export duties", "the code" after "code of conduct".
+# ---------------------------------------------------------------------------------------------
+
+# Words that introduce a noun phrase: a keyword's head after one of them, a few words on at
+# most, refers back to the keyword the article last named in full.
+REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their", "such", "a", "an"})
+REFER_REACH = 4  # tokens from the determiner to the head ("a 'substantive and effective' code")
+
+
+def keyword_head(toks: tuple[str, ...]) -> str:
+    """The noun a multiword keyword is about: before its "of" ("code of conduct"), else its last
+    word ("export duties", "prisoner exchange")."""
+    if "of" in toks[1:]:
+        return toks[toks.index("of", 1) - 1]
+    return toks[-1]
+
+
+@cache
+def _general_nouns() -> frozenset[str]:
+    return frozenset(stem(w) for w in keyword_stopwords())
+
+
+class References:
+    """Reads one article's sentences in order and spells short references out in full, so
+    "the duties" counts for the export duties the article has just named, not for import
+    tariffs; a bare word that is a keyword itself ("duties") must follow its determiner."""
+
+    def __init__(self, matcher: FrameMatcher) -> None:
+        self.matcher = matcher
+        self.heads: dict[str, tuple[str, ...]] = {}
+
+    def learn(self, toks: list[str]) -> None:
+        for h in self.matcher.spans(toks):
+            kw = tuple(toks[h.start : h.end])
+            # Only a plain noun phrase: "join the alliance", "right to decide", "space and cyber
+            # threats" do not come back as "the alliance", "the decide", "a threat".
+            if len(kw) < 2 or any(t in STOPWORDS and t != "of" for t in kw):
+                continue
+            head = keyword_head(kw)
+            # A general noun ("the meeting" after "future meetings") names no issue by itself.
+            if head not in STOPWORDS and head not in _general_nouns() and len(head) > 2:
+                self.heads[head] = kw
+
+    def expand(self, toks: list[str]) -> list[str]:
+        from dossier.resolve.polarity import find_cues  # polarity builds on this module
+
+        """`toks` with each short reference replaced by its keyword's tokens."""
+        if not self.heads:
+            return toks
+        hits = self.matcher.spans(toks)
+        long = {i for h in hits if h.end - h.start >= 2 for i in range(h.start, h.end)}
+        # A head inside a cue ("poses a threat") is the cue's, not a reference.
+        long |= {i for c in find_cues(toks) for i in range(c.start, c.end)}
+        single = {h.start for h in hits if h.end - h.start == 1}
+        out: list[str] = []
+        for i, t in enumerate(toks):
+            full = self.heads.get(t)
+            if full is None or i in long or not self._referred(toks, i, single):
+                out.append(t)
+            else:
+                out.extend(full)
+        return out
+
+    @staticmethod
+    def _referred(toks: list[str], i: int, single: set[int]) -> bool:
+        for j in range(i - 1, max(-1, i - 1 - REFER_REACH), -1):
+            if toks[j] in REFERRING:
+                return j == i - 1 or i not in single
+            if toks[j] in (BOUNDARY, COMMA) or j in single:
+                return False
+        return False

@@ -171,6 +171,13 @@ def issue_negators() -> frozenset[str]:
 
 
 @cache
+def keyword_stopwords() -> frozenset[str]:
+    """Nouns too general to name an issue (stance_cues.yaml's `keyword_stopwords`)."""
+    data = _optional("stance_cues") or {}
+    return frozenset(str(w) for w in data.get("keyword_stopwords") or [])
+
+
+@cache
 def stance_cues() -> dict[str, Any]:
     """Cue phrases and lemmas with their polarity toward an issue (+1, -1, or 0 for framing).
 

@@ -221,6 +221,10 @@ def issue_polarity(
             and toks[prev.end] in ("and", "or", ",")
         ):
             continue  # one vote for a pair ("withdraw its troops and military equipment")
+        if wanted and hit.frame in votes:
+            continue  # a demand wants one thing: later words describe it ("near the shoal, where")
+        if _related_only(toks, hit):
+            continue  # "any link between the exchange and the trials": the link is the object
         cue = governing(cues, hit, toks)
         if cue is None and wanted and _passive_agent(toks, hit):
             continue  # "take over the checkpoints held by the troops": the troops are not wanted
@@ -271,6 +275,12 @@ def _inside_keyword(cue: Cue, hits: list[Hit]) -> bool:
         h.start <= cue.start and cue.end <= h.end and (cue.end - cue.start) < (h.end - h.start)
         for h in hits
     )
+
+
+def _related_only(toks: list[str], hit: Hit) -> bool:
+    """The keyword is one end of a relation ("a link between the exchange and ..."), not what a
+    cue bears on."""
+    return "between" in toks[max(0, hit.start - 2) : hit.start]
 
 
 def _passive_agent(toks: list[str], hit: Hit) -> bool:

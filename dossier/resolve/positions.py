@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from dossier.model.analysis import Analysis
+from dossier.model.analysis import Analysis, DemandClaim
 from dossier.model.dossier import Evidence, Position
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.agency import rejected_proposer
 from dossier.resolve.ids import assign_ids
-from dossier.resolve.issues import IssueSet, clause_stems
+from dossier.resolve.issues import IssueSet, References, clause_stems
 from dossier.resolve.polarity import issue_polarity
 from dossier.resolve.sources import evidence, merge_evidence
 
@@ -36,12 +37,12 @@ _DEFAULT = {"support": 1, "oppose": -1}
 
 
 def _votes(
-    issues: IssueSet, text: str, default: int, cue: str = "", wanted: bool = False
+    issues: IssueSet, toks: tuple[str, ...], default: int, cue: str = "", wanted: bool = False
 ) -> dict[str, str]:
-    """Issue id -> the stance `text` takes on it (support, oppose or mixed)."""
+    """Issue id -> the stance a text (as clause stems) takes on it (support, oppose or mixed)."""
     out = {}
     polarity = issue_polarity(
-        clause_stems(text), issues.matcher, set(issues.frame_ids), default, cue, wanted
+        list(toks), issues.matcher, set(issues.frame_ids), default, cue, wanted
     )
     for frame, (s, o) in polarity.items():
         if frame in issues.flipped:
@@ -66,6 +67,72 @@ def _proposal_rejected(a: Analysis, holder: str, sentence: int) -> bool:
     return rejected_proposer(sent.text, spans)
 
 
+class _Reader:
+    """An article's sentences as clause stems, short references spelt out ("the duties" after
+    "export duties"): each sentence reads with what the article has named before it."""
+
+    def __init__(self, issues: IssueSet, a: Analysis) -> None:
+        refs = References(issues.matcher)
+        self.sentences: list[tuple[str, ...]] = []
+        self.known: list[dict[str, tuple[str, ...]]] = []  # the references before each sentence
+        for sent in a.sentences:
+            toks = clause_stems(sent.text)
+            self.known.append(dict(refs.heads))
+            self.sentences.append(tuple(refs.expand(toks)))
+            refs.learn(toks)
+        self.matcher = issues.matcher
+
+    def sentence(self, i: int) -> tuple[str, ...]:
+        return self.sentences[i]
+
+    def text(self, text: str, sentence: int) -> tuple[str, ...]:
+        """A part of a sentence (a demand's text), with the references known before it."""
+        refs = References(self.matcher)
+        if 0 <= sentence < len(self.known):
+            refs.heads = dict(self.known[sentence])
+        return tuple(refs.expand(clause_stems(text)))
+
+
+# A reference naming whose demand is turned down: "the Armenian demand", "Armenia's call".
+_DEMAND_NOUN = re.compile(
+    r"^(?:'s|’s)?\s+(?:demands?|calls?|requests?|proposals?|pleas?|ultimatum|insistence)\b"
+)
+REF_WINDOW = 4  # sentences back a bare "rejected the demand" may point
+
+
+def _turned_down(table: ActorTable, a: Analysis, actor: str, sentence: int) -> DemandClaim | None:
+    """The demand an oppose claim turns down: the last one made by whoever the sentence names
+    as its maker ("rejected the Armenian demand"), else the last one made of the holder's side
+    a few sentences back ("called the demand a non-starter", "would not accept a phase-out")."""
+    side = {actor, table.principal_body(actor)} - {None}
+
+    def side_of(key: str | None) -> set[str]:
+        other = table.actor_of(a.source, key)
+        return {other, table.principal_body(other)} - {None} if other else set()
+
+    before = sorted(
+        (d for d in a.demands if d.sentence <= sentence), key=lambda d: d.sentence, reverse=True
+    )
+    sent = a.sentences[sentence]
+    makers: set[str] = set()
+    for e in a.entities:
+        for m in e.mentions:
+            if m.sentence == sentence and _DEMAND_NOUN.match(sent.text[m.end - sent.start :]):
+                makers |= side_of(e.key) - side
+    if makers:
+        named = [d for d in before if side_of(d.by) & makers]
+        return next((d for d in named if {x for o in d.of for x in side_of(o)} & side), None) or (
+            named[0] if named else None
+        )
+    for d in before:
+        if sentence - d.sentence > REF_WINDOW:
+            break
+        made_of = {x for o in d.of for x in side_of(o)}
+        if made_of & side and not side_of(d.by) & side:
+            return d
+    return None
+
+
 def aggregate(claims: list[Claim]) -> str:
     counts = defaultdict(int)
     for c in claims:
@@ -88,12 +155,14 @@ def resolve_positions(
 ) -> list[Position]:
     cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     # Outlets print the same sentence and several claims sit on one: read each text once.
-    memo: dict[tuple[str, int, str, bool], dict[str, str]] = {}
+    memo: dict[tuple[tuple[str, ...], int, str, bool], dict[str, str]] = {}
 
-    def votes(text: str, default: int, cue: str = "", wanted: bool = False) -> dict[str, str]:
-        key = (text, default, cue, wanted)
+    def votes(
+        toks: tuple[str, ...], default: int, cue: str = "", wanted: bool = False
+    ) -> dict[str, str]:
+        key = (toks, default, cue, wanted)
         if key not in memo:
-            memo[key] = _votes(issues, text, default, cue, wanted)
+            memo[key] = _votes(issues, toks, default, cue, wanted)
         return memo[key]
 
     def add(actor: str, stances: dict[str, str], a: Analysis, sentence: int) -> None:
@@ -105,20 +174,27 @@ def resolve_positions(
                 cells[(body, issue)].append(Claim(stance, a.source, sentence, ev, True))
 
     for a in analyses:
+        read = _Reader(issues, a)
         for sc in a.stances:
             actor = table.actor_of(a.source, sc.holder)
             if actor is not None and 0 <= sc.sentence < len(a.sentences):
-                text = a.sentences[sc.sentence].text
-                found = votes(text, _DEFAULT.get(sc.stance, 0), sc.cue)
+                found = votes(read.sentence(sc.sentence), _DEFAULT.get(sc.stance, 0), sc.cue)
                 if sc.stance == "oppose" and _proposal_rejected(a, sc.holder, sc.sentence):
                     # "X's proposals were rejected": others rejected; X backs what it proposed.
                     found = {i: _FLIP.get(st, st) for i, st in found.items()}
+                elif sc.stance == "oppose":
+                    turned = _turned_down(table, a, actor, sc.sentence)
+                    if turned is not None:
+                        # "Y rejected the demand": Y is against what the demand wants.
+                        wanted = votes(read.text(turned.text, turned.sentence), 1, wanted=True)
+                        for i, st in wanted.items():
+                            found.setdefault(i, _FLIP.get(st, st))
                 add(actor, found, a, sc.sentence)
         for d in a.demands:
             # The one demanding wants what the demand says: support, unless it negates the issue.
             actor = table.actor_of(a.source, d.by)
             if actor is not None:
-                add(actor, votes(d.text, 1, wanted=True), a, d.sentence)
+                add(actor, votes(read.text(d.text, d.sentence), 1, wanted=True), a, d.sentence)
     labels = {i.id: i.label for i in issues.issues}
     principal_min = min(2, n_sources)
     positions = []

@@ -37,12 +37,36 @@ def test_passive_and_participle_cues_need_a_named_agent(analyse):
     assert _holders(b) == {("NATO", "oppose")}
 
 
-def test_reported_speech_belongs_to_the_speaker(analyse):
+def test_reported_speech_belongs_to_the_speaker_and_the_named_subject(analyse):
+    # "She said Peru was open to ...": the speaker says so, and it is Peru's stance she reports.
     a = analyse(
         "Deputy Prime Minister Aigerim Sultanova met the delegation. She told reporters "
         "that Peru was open to a gradual approach."
     )
-    assert _holders(a) == {("Aigerim Sultanova", "support")}
+    assert _holders(a) == {("Aigerim Sultanova", "support"), ("Peru", "support")}
+
+
+def test_reported_pronoun_subject_adds_no_holder(analyse):
+    a = analyse("Foreign Minister Ana Ruiz met the delegation. She said it was open to a deal.")
+    assert _holders(a) == {("Ana Ruiz", "support")}
+
+
+def test_conjoined_subjects_both_hold(analyse):
+    a = analyse("Chile and Peru agreed on Monday to exchange prisoners.")
+    assert _holders(a) == {("Chile", "support"), ("Peru", "support")}
+
+
+def test_reported_body_behind_a_push_for(analyse):
+    a = analyse(
+        "Foreign Minister Ana Ruiz chaired the meeting. She added that the African Union "
+        "would push for the charter to be signed in 2026."
+    )
+    assert ("African Union", "support") in _holders(a)
+
+
+def test_not_negotiable_defends_the_thing(analyse):
+    a = analyse("Trade Minister Ivan Petrov insisted the export duties were not negotiable.")
+    assert _holders(a) == {("Ivan Petrov", "support")}
 
 
 def test_the_delegation_of_a_state_holds_for_it(analyse):

@@ -295,3 +295,115 @@ def test_a_cue_earlier_in_the_stretch_speaks_for_a_lone_keyword_after_it():
     )
     votes = issue_polarity(clause_stems(text), matcher, everything, 0, "open to, reject")
     assert votes[enlargement] == (2, 0)
+
+
+def test_the_duties_after_export_duties_refers_back_to_them():
+    # "the duties" after "export duties" counts for the export duties, not for import tariffs;
+    # "extra duties" (no determiner) is no reference; a determiner-less verb-phrase keyword
+    # ("join the alliance") teaches nothing.
+    from dossier.resolve.issues import FrameMatcher, References, clause_stems
+
+    refs = References(FrameMatcher())
+    refs.learn(clause_stems("The talks ended without a breakthrough on export duties."))
+    refs.learn(clause_stems("Borduria wants to join the alliance."))
+    assert refs.expand(clause_stems("He insisted the duties were not negotiable.")) == (
+        clause_stems("He insisted the export duties were not negotiable.")
+    )
+    assert refs.expand(clause_stems("goods enter without extra duties")) == clause_stems(
+        "goods enter without extra duties"
+    )
+    assert "join" not in refs.expand(clause_stems("talks with the alliance"))
+
+
+def test_a_bare_head_after_a_few_describing_words_still_refers():
+    from dossier.resolve.issues import FrameMatcher, References, clause_stems
+
+    refs = References(FrameMatcher())
+    refs.learn(clause_stems("Ministers pressed for a code of conduct."))
+    text = clause_stems('Borduria supported a "substantive and effective" code.')
+    assert refs.expand(text)[-4:] == ["code", "of", "conduct", "|"]
+
+
+def test_a_demand_wants_its_first_keyword_not_the_places_that_describe_it():
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher()
+    maritime = next(
+        i for i, f in enumerate(matcher.frames) if f[0] == "Maritime security and navigation"
+    )
+    text = (
+        "stop using water cannon against fishing boats near the shoal, where a coast guard "
+        "vessel fired on a resupply mission"
+    )
+    votes = issue_polarity(clause_stems(text), matcher, {maritime}, 1, wanted=True)
+    assert votes[maritime] == (0, 1)
+
+
+def test_a_keyword_linked_by_between_is_not_what_the_cue_bears_on():
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher()
+    prisoners = next(i for i, f in enumerate(matcher.frames) if f[0] == "Prisoners and hostages")
+    text = "Borduria will not accept any link between the prisoner exchange and the trials."
+    assert prisoners not in issue_polarity(clause_stems(text), matcher, {prisoners}, -1)
+
+
+def test_a_demand_several_outlets_repeat_becomes_an_issue(art, run_resolve):
+    # No lexicon frame for it: the words the outlets share name the issue, a noun-phrase
+    # wording labels it. The demander supports it; whoever rejects "the demand" opposes it.
+    a = art(
+        "a",
+        [
+            "Ruritania demanded that Borduria also free nine jailed journalists held since 2021.",
+            "Minister Ivan Petrov called the demand a non-starter.",
+        ],
+    )
+    a.ent("rt", "Ruritania", "state").ent("bg", "Borduria", "state")
+    a.ent(
+        "ip",
+        "Ivan Petrov",
+        mentions=[("Ivan Petrov", 1, "name")],
+        roles=[("Minister", 1, "Borduria")],
+    )
+    a.demand("rt", ["bg"], "Borduria also free nine jailed journalists held since 2021", 0)
+    a.stance("ip", "oppose", [], 1)
+    b = art(
+        "b",
+        [
+            "Borduria again dismissed Ruritania's call for the release of nine jailed journalists.",
+        ],
+    )
+    b.ent("rt", "Ruritania", "state", mentions=[("Ruritania", 0, "name")])
+    b.ent("bg", "Borduria", "state", mentions=[("Borduria", 0, "name")])
+    b.demand("rt", [], "the release of nine jailed journalists", 0, status="rejected")
+    b.stance("bg", "oppose", [], 0)
+    d = run_resolve([a, b])
+    issue = next(i for i in d.issues if "journalists" in i.label)
+    assert issue.label == "Release of nine jailed journalists"
+    assert issue.keywords == ["jailed journalists"]
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("ruritania", issue.id)] == "support"
+    assert cells[("borduria", issue.id)] == "oppose"
+
+
+def test_rejecting_a_phase_out_defends_what_was_to_be_phased_out(art, run_resolve):
+    # "X wants Y to phase out its export duties. Y would not accept a phase-out": Y supports
+    # the duties though its own sentence names no issue.
+    a = art(
+        "a",
+        [
+            "Ruritania wants Borduria to phase out its export duties on chromium.",
+            "Borduria said it would not accept a phase-out.",
+            "Ruritania also pressed Borduria to scrap its export duties on rare earths.",
+        ],
+    )
+    a.ent("rt", "Ruritania", "state").ent("bg", "Borduria", "state")
+    a.demand("rt", ["bg"], "phase out its export duties on chromium", 0)
+    a.stance("bg", "oppose", [], 1)
+    a.demand("rt", ["bg"], "scrap its export duties on rare earths", 2)
+    d = run_resolve([a])
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("borduria", "export-duties-and-restrictions")] == "support"
+    assert cells[("ruritania", "export-duties-and-restrictions")] == "oppose"
