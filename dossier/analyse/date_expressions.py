@@ -1,0 +1,206 @@
+"""Date expressions in text and their resolution against the article's date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from .context import Ctx
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+}
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?![\d:])")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
+    (
+        "my",
+        re.compile(
+            rf"\b(?:in|since|until|by|from|early|late|mid-?)\s+{_MON}(?:\s+{_YEAR})?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b"
+        ),
+    ),
+    ("relday", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    (
+        "relweek",
+        re.compile(r"\b(?P<which>next|last|coming)\s+(?P<unit>week|month|year)\b", re.IGNORECASE),
+    ),
+    (
+        "endof",
+        re.compile(
+            r"\b(?:by|before|until|at|towards?)\s+the\s+end\s+of\s+(?P<which>the|this|next)\s+(?P<unit>year|month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "thisper",
+        re.compile(r"\b(?:later\s+|earlier\s+)?this\s+(?P<unit>year|month)\b", re.IGNORECASE),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|until|by|from|before|after|of|during|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d)",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_RX = dict(PATTERNS)
+# kinds counted from the day the words were said: inside a quote that day is unknown
+RELATIVE = frozenset({"weekday", "relday", "relweek", "ago", "thisper"})
+_OPEN, _CLOSE = "“‘", "”’"
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """Whether `pos` of a sentence lies inside quotation marks opened before it."""
+    before = text[:pos]
+    curly = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE if c != "’")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def dateline(ctx: Ctx) -> date | None:
+    """The article's own date from a dateline ("Astana, 11 June 2025. The ...") when ingest
+    found none: a full date near the start of one of the first paragraphs."""
+    for para in ctx.article.paragraphs[:3]:
+        head = ctx.article.text[para.start : para.start + 60]
+        for kind in ("dmy", "mdy", "dmy_num", "iso"):
+            m = _RX[kind].search(head)
+            if m and m.start() <= 30 and m.group("year"):
+                value = resolve(kind, m, None, "past")
+                if value:
+                    return date.fromisoformat(value)
+    return None
+
+
+def parse_iso(value: str | None) -> date | None:
+    """The date of an ISO date or datetime string, None if it is missing or malformed."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def resolve(kind: str, m: re.Match[str], pub: date | None, tense: str) -> str | None:
+    """A PATTERNS match of `kind` as an ISO date, month or year; None where it cannot be placed."""
+    g = m.groupdict()
+    if kind in ("dmy_num", "iso", "mdy", "dmy"):
+        mon = g["mon"]
+        month = int(mon) if mon.isdigit() else MONTHS.get(mon.lower().rstrip("."))
+        day = int(g["day"])
+        if not month or not 1 <= month <= 12:
+            return None
+        year = int(g["year"]) if g.get("year") else None
+        if year is None:
+            if pub is None:
+                return None
+            year = pub.year
+            try:
+                cand = date(year, month, day)
+            except ValueError:
+                return None
+            if tense == "past" and cand > pub + timedelta(days=31):
+                year -= 1
+            elif tense == "future" and cand < pub - timedelta(days=31):
+                year += 1
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "my":
+        month = MONTHS.get(g["mon"].lower().rstrip("."))
+        year = int(g["year"]) if g.get("year") else (pub.year if pub else None)
+        if not month or year is None:
+            return None
+        if not g.get("year") and pub is not None:
+            if tense == "past" and month > pub.month:
+                year -= 1
+            elif tense == "future" and month < pub.month:
+                year += 1
+        return f"{year:04d}-{month:02d}"
+    if kind == "year":
+        return g["year"]
+    if pub is None:
+        return None
+    if kind == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        delta = wd - pub.weekday()
+        if tense == "future":
+            # "will meet on Wednesday" in Wednesday's paper is that day; "next Wednesday" is not
+            nxt = m.string[: m.start()].rstrip().lower().endswith("next")
+            delta = delta if delta > 0 or (delta == 0 and not nxt) else delta + 7
+        else:
+            delta = delta if delta <= 0 else delta - 7
+        return (pub + timedelta(days=delta)).isoformat()
+    if kind == "relday":
+        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
+        return (pub + timedelta(days=off)).isoformat()
+    if kind == "relweek":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        step = {"next": 1, "coming": 1, "last": -1, "this": 0}[which]
+        if unit == "week":
+            monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+            return monday.isoformat()
+        if unit == "month":
+            y, mth = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+            return f"{y:04d}-{mth + 1:02d}"
+        return f"{pub.year + step:04d}"
+    if kind in ("endof", "thisper"):
+        step = 1 if (g.get("which") or "").lower() == "next" else 0
+        if g["unit"].lower() == "year":
+            return f"{pub.year + step:04d}"
+        y, mth = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        return f"{y:04d}-{mth + 1:02d}"
+    if kind == "ago":
+        n = g["n"].lower()
+        num = int(n) if n.isdigit() else NUMBERS.get(n)
+        if not num:
+            return None
+        unit = g["unit"].lower()
+        if unit == "day":
+            return (pub - timedelta(days=num)).isoformat()
+        if unit == "week":
+            return (pub - timedelta(weeks=num)).isoformat()
+        if unit == "month":
+            y, mth = divmod(pub.year * 12 + pub.month - 1 - num, 12)
+            return f"{y:04d}-{mth + 1:02d}"
+        return f"{pub.year - num * (10 if unit == 'decade' else 1):04d}"
+    return None
