@@ -103,10 +103,11 @@ def titles() -> Titles:
         return "|".join(r"[\s\-]+".join(re.escape(w) for w in p.split(" ")) for p in parts)
 
     domains = [v for dom, vs in data["domains"].items() for v in [dom, *(vs or [])]]
-    # a compound portfolio is its own office: "Minister of Trade and Integration"
+    # a compound portfolio is its own office: "Minister of Trade and Integration", "Minister
+    # of Irrigation and Water Resources" (a listed domain after "and" is taken whole)
     compound = (
         rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:{alt(domains)})"
-        r"(?-i:\s+and\s+[A-Z][a-z]+)"
+        rf"\s+and\s+(?:(?:{alt(domains)})(?![\w\-])|(?-i:[A-Z][a-z]+))"
     )
     # a junior minister for a portfolio: "Minister of State for Foreign Affairs"
     of_state = rf"Minister\s+of\s+State\s+(?:for|of)\s+(?:{alt(domains)})"

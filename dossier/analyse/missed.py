@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import cache
 
 from . import lexicon as lx
@@ -28,31 +29,54 @@ def fix_person_labels(st: State) -> None:
 
 
 def find_surname_tokens(st: State) -> None:
-    """Surnames of known persons that NER missed ("Sherman said")."""
-    surnames: dict[str, str] = {}
+    """Surnames of known persons that NER missed ("Sherman said", "El-Sharkawy said"), and a
+    given name standing alone for the one person in the article who bears it ("Mekdes said",
+    where names are given-name first and the given name is how people are called)."""
+    names: dict[str, str] = {}
+    given: dict[str, set[str]] = defaultdict(set)
     for c in st.cands:
         if c.kind == "person":
-            surnames.setdefault(c.name.split()[-1], c.name)
-    if not surnames:
+            parts = c.name.split()
+            names.setdefault(parts[-1], c.name)
+            if len(parts) > 1 and len(parts[0]) > 2 and parts[0][0].isupper():
+                given[parts[0]].add(c.name)
+    surnames = set(names)
+    for first, owners in given.items():
+        if len(owners) == 1 and first not in surnames:
+            names.setdefault(first, next(iter(owners)))
+    # A name word NER missed is no place, body or title word: "Jordan" stays a state.
+    names = {w: n for w, n in names.items() if st.names.lookup(w) is None}
+    if not names:
         return
     covered = set()
     for c in st.cands:
-        covered.update(range(c.token_start, c.token_end))
-    for tok in st.doc:
-        if tok.i in covered or tok.text not in surnames or st.ctx.tok_sent[tok.i] < 0:
+        covered.update(range(c.start, c.end))
+    rx = re.compile(
+        r"(?<![\w\-’'])(?:"
+        + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        + r")(?![\w\-])"
+    )
+    for m in rx.finditer(st.text):
+        if any(i in covered for i in range(m.start(), m.end())):
             continue
+        ts, te = token_range(st, m.start(), m.end())
+        if te <= ts or st.ctx.tok_sent[ts] < 0:
+            continue
+        word = m.group()
+        # a surname groups with its full name in clustering; a given name is named for its owner
+        name = word if word in surnames else names[word]
         st.cands.append(
             Cand(
-                tok.idx,
-                tok.idx + len(tok.text),
+                m.start(),
+                m.end(),
                 "PERSON",
                 "person",
-                tok.text,
+                name,
                 "name",
-                st.ctx.tok_sent[tok.i],
+                st.ctx.tok_sent[ts],
                 None,
-                tok.i,
-                tok.i + 1,
+                ts,
+                te,
             )
         )
 
@@ -172,7 +196,8 @@ def governments(st: State) -> None:
 
 
 def state_bodies(st: State) -> None:
-    """ "the Chinese coast guard": a demonym and a lower-case arm of the state, as a body.
+    """ "the Chinese coast guard", "Ethiopia's foreign ministry": a demonym or a state's
+    possessive and a lower-case arm of the state, as a body.
 
     Only as a noun phrase of its own: in "the Russian military build-up" the words modify
     another noun and name no actor.
@@ -211,14 +236,18 @@ def state_bodies(st: State) -> None:
 
 @cache
 def _state_body_pattern() -> re.Pattern[str] | None:
-    """Demonym + arm of the state, built once per process from the two lexicons."""
+    """Demonym or state's + arm of the state, built once per process from the lexicons."""
     bodies = lx.state_bodies()
-    demonyms = sorted(lx.names().demonyms, key=lambda d: (-len(d), d))
-    if not bodies or not demonyms:
+    names = lx.names()
+    states = [n for n, p in names.exact.items() if p.kind == "state" and p.form == "name"]
+    owners = [re.escape(d) for d in names.demonyms]
+    owners += [re.escape(n) + "['’]s" for n in states if n[:1].isupper()]  # "Ethiopia's"
+    owners.sort(key=lambda o: (-len(o), o))  # longest first: "South Sudanese" before "Sudanese"
+    if not bodies or not owners:
         return None
     return re.compile(
         r"\b(?:"
-        + "|".join(map(re.escape, demonyms))
+        + "|".join(owners)
         + r")\s+(?:"
         + "|".join(r"\s+".join(map(re.escape, b.split())) for b in bodies)
         + r")\b"

@@ -120,7 +120,9 @@ class _Quotes:
                 and self.ctx.sentences[s1 + 1].paragraph == self.ctx.sentences[s1].paragraph
             ):
                 sents.append(s1 + 1)
-        verbs: list[tuple[int, Token]] = []
+        # A verb in the quote's own sentence speaks for it before one in the sentence after
+        # ('X called it "unacceptable". Y rejected ...' is X's word, however near Y's verb).
+        verbs: list[tuple[bool, int, Token]] = []
         for s in sents:
             for tok in self.ctx.sents[s]:
                 if (
@@ -129,15 +131,15 @@ class _Quotes:
                     and not self.in_quote(tok)
                 ):
                     dist = tok.idx - q.close if tok.idx >= q.close else q.open - tok.idx
-                    verbs.append((dist, tok))
+                    verbs.append((s > s1, dist, tok))
                 elif tok.lower_ == "according" and not self.in_quote(tok):
                     pobj = [t for t in tok.subtree if t.dep_ == "pobj"]
                     if pobj:
                         key, how = self.resolver.entity_of(pobj[0])
                         if key:
                             return key, how
-        verbs.sort(key=lambda x: x[0])
-        for _, verb in verbs:
+        verbs.sort(key=lambda x: (x[0], x[1]))
+        for _, _, verb in verbs:
             subj = subject_of(verb, tok_ent=self.ctx.tok_ent)
             if subj is None:
                 # inverted "said Jane Doe": a name right after the verb

@@ -96,6 +96,28 @@ def _split_coordination(st: State, start: int, end: int, person: bool) -> list[t
     return out
 
 
+def _name_word_before(st: State, i: int) -> bool:
+    """The token before a person's span is one more word of the name: a capitalised proper
+    noun in the same sentence that no title, entity or known place claims."""
+    if i == 0:
+        return False
+    tok = st.doc[i - 1]
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text.istitle()
+        and tok.is_alpha
+        and not tok.ent_type_
+        and tok.whitespace_ == " "
+        and st.ctx.tok_sent[i - 1] == st.ctx.tok_sent[i]
+        and not in_title(st, tok.idx, tok.idx + len(tok.text))
+        and tok.lower_ not in st.titles.normal
+        and tok.lower_ not in st.titles.modifiers
+        and tok.lower_.rstrip(".") not in st.titles.honorifics
+        and st.names.lookup(tok.text) is None
+        and tok.text not in st.names.demonyms
+    )
+
+
 def _looks_like_name(st: State, start: int, end: int) -> bool:
     words = st.text[start:end].split()
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
@@ -126,6 +148,9 @@ def add_span(st: State, start: int, end: int, label: str) -> None:
     ):
         tok_end += 1  # NER cut the name short ("Maria Teresa" | "Villanueva")
         end = st.doc[tok_end - 1].idx + len(st.doc[tok_end - 1].text)
+    while label == "PERSON" and tok_end - tok_start < 5 and _name_word_before(st, tok_start):
+        tok_start -= 1  # NER cut the first name off ("… Water Resources Babiker | Osman Hamad")
+        start = st.doc[tok_start].idx
     span = st.doc[tok_start:tok_end]
     sent = st.ctx.tok_sent[tok_start]
     if sent < 0:

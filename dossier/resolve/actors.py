@@ -312,6 +312,7 @@ class ActorTable:
             if any(e.person.full and not e.person.initial_only for e in by_surname[surname]):  # type: ignore[union-attr]
                 for key in names.deletion_keys(surname):
                     index[key].append(surname)
+                index["c:" + names.consonant_key(surname)].append(surname)
         pairs = {
             (a, b)
             for bucket in index.values()

@@ -48,12 +48,12 @@ def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]
                 if small <= big and len(small) >= min(MIN_OFFICE, len(big)):
                     uf.union(i, j)
         groups: dict[int, list] = defaultdict(list)
-        for i, (_, role) in enumerate(keys):
-            groups[uf.find(i)].append(role)
+        for i, (key, role) in enumerate(keys):
+            groups[uf.find(i)].append((key, role))
         for root in sorted(groups):
-            roles = groups[root]
-            if len(roles) < 2:
+            if len(groups[root]) < 2 or _short_forms(groups[root]):
                 continue
+            roles = [role for _, role in groups[root]]
             values = [
                 DiscrepancyValue(
                     value=r.title,
@@ -65,6 +65,17 @@ def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]
             values.sort(key=lambda v: (-len(v.sources), v.value))
             out.append((actor.id, values))
     return out
+
+
+def _short_forms(group: list) -> bool:
+    """Titles that only shorten the fullest of them at one rank ("Irrigation Minister", "Water
+    Minister" / "Minister of Water Resources and Irrigation"): one office, named more or less
+    fully, not a disagreement."""
+    if len({key.rank for key, _ in group}) > 1:
+        return False
+    offices = [set(key.office) for key, _ in group]
+    full = max(offices, key=len)  # each title a part of the fullest: one office
+    return all(office <= full for office in offices)
 
 
 @cache

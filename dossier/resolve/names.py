@@ -196,15 +196,37 @@ def surname_compatible(a: str, b: str) -> bool:
     """Two folded surnames that may be one family name spelt twice (Harutyunyan/Arutyunyan).
 
     Long names only, one letter added, dropped or swapped, never in the last two letters
-    (Ivanov/Ivanova), so that short or inflected names do not meet by chance.
+    (Ivanov/Ivanova), so that short or inflected names do not meet by chance; or the same
+    consonants with other vowels (Soliman/Suleiman).
     """
     if a == b:
+        return True
+    if _vowels_only_apart(a, b):
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_SURNAME or abs(len(a) - len(b)) > 1:
         return False
     if a[-2:] != b[-2:]:
         return False
     return _one_edit(a, b)
+
+
+def consonant_key(word: str) -> str:
+    """The first letter and the consonants after it: how scripts that leave vowels unwritten
+    are transliterated differently (Soliman/Suleiman, Mohamed/Muhammad)."""
+    return word[:1] + "".join(ch for ch in word[1:] if ch not in _VOWELS)
+
+
+def _vowels_only_apart(a: str, b: str) -> bool:
+    # Same first and last letter, same consonants, long enough to carry a name; inflected
+    # endings differ in their last letter (Kuznetsov/Kuznetsova) and stay apart.
+    return (
+        min(len(a), len(b)) >= _MIN_VOWEL_FOLD
+        and a[-1] == b[-1]
+        and consonant_key(a) == consonant_key(b)
+    )
+
+
+_MIN_VOWEL_FOLD = 6
 
 
 # Surnames shorter than this stay exact: at 7 letters one edit is a different name too often.

@@ -23,8 +23,10 @@ from dossier.resolve.text import (
 
 MIN_WORDS = 3  # shorter quoted words are scare quotes or labels ("security guarantees")
 # ... unless analyse found a verdict in them and a speaker named for them ("X called it
-# 'deeply disappointing'"): analyse drops the two-word labels itself, where it sees the parse.
-MIN_WORDS_EXPLICIT = 2
+# 'unacceptable'", "'deeply disappointing'"): analyse drops the short labels itself, where it
+# sees the parse.
+MIN_WORDS_EXPLICIT = 1
+_NAMED = frozenset(["explicit", "pronoun", "title"])  # a speaker the sentence itself names
 RATIO = 0.75  # token-sequence similarity of two printings of one quote
 CONTAINED = 0.85  # share of a partial quote found inside a longer printing
 MAX_STRETCH = 2.5  # a "partial" quote may not be a fragment of a much longer speech
@@ -67,7 +69,7 @@ def _items(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[It
                 stats.quotes_reported += 1
                 continue
             toks = quote_tokens(q.text)
-            least = MIN_WORDS_EXPLICIT if q.attribution == "explicit" else MIN_WORDS
+            least = MIN_WORDS_EXPLICIT if q.attribution in _NAMED else MIN_WORDS
             if len(toks) < least:
                 stats.quotes_short += 1
                 continue

@@ -168,3 +168,28 @@ def test_demonym_and_arm_of_the_state_is_a_body_of_that_state(analyse):
     guard = entity(a, "Chinese coast guard")
     assert guard.kind == "organization" and guard.affiliations == ["China"]
     assert "Russian military" not in names(a)  # a modifier of "build-up", not an actor
+
+
+def test_first_name_ner_cut_off_after_a_long_title_is_put_back(analyse):
+    a = analyse(
+        "Sudan's delegation, led by Minister of Irrigation and Water Resources Babiker "
+        "Osman Hamad, sought a middle course."
+    )
+    hamad = entity(a, "Babiker Osman Hamad")
+    assert hamad.roles[0].title == "Minister of Irrigation and Water Resources"
+
+
+def test_hyphenated_surname_and_a_given_name_alone_are_the_person(analyse):
+    a = analyse(
+        '"Time is on their side," said Nadia El-Sharkawy, a researcher. El-Sharkawy said '
+        "Egypt had few options. Ethiopia's Deputy Foreign Minister Mekdes Alemayehu agreed. "
+        '"Sharing information costs us nothing," Mekdes said.'
+    )
+    assert "El-Sharkawy" in entity(a, "Nadia El-Sharkawy").surfaces
+    assert "Mekdes" in entity(a, "Mekdes Alemayehu").surfaces
+
+
+def test_a_states_possessive_and_an_arm_of_the_state_is_a_body(analyse):
+    a = analyse('Ethiopia\'s foreign ministry said the country "remains open" to talks.')
+    ministry = entity(a, "Ethiopia's foreign ministry")
+    assert ministry.kind == "organization" and ministry.affiliations == ["Ethiopia"]

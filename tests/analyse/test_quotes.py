@@ -116,3 +116,12 @@ def test_two_word_verdict_is_a_quote_but_a_two_word_label_is_not(analyse):
     )
     assert quote(a, "stands ready", kind="partial")
     assert not [q for q in a.quotes if q.text == "security guarantees"]
+
+
+def test_one_word_verdict_and_a_rejection_as_a_quote(analyse):
+    a = analyse(
+        'Foreign Minister Lena Berg called the demand "unacceptable". '
+        'Norway rejected the proposal as "a non-starter".'
+    )
+    assert speaker_name(a, quote(a, "unacceptable").speaker) == "Lena Berg"
+    assert speaker_name(a, quote(a, "a non-starter").speaker) == "Norway"

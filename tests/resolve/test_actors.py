@@ -241,3 +241,12 @@ def test_person_name_tagged_as_an_organisation_once_is_the_person(art, run_resol
     assert [(x.name, x.type, x.sources) for x in d.actors] == [
         ("Elnur Mammadli", "person", ["a", "b"])
     ]
+
+
+def test_surnames_with_the_same_consonants_merge_when_the_given_names_agree(art, run_resolve):
+    # Arabic leaves short vowels unwritten: Soliman/Suleiman, Hesham/Hisham.
+    a = art("a", ["Hesham Abdel-Rahman Soliman spoke."]).ent("e1", "Hesham Abdel-Rahman Soliman")
+    b = art("b", ["Hisham Abdelrahman Suleiman spoke."]).ent("e1", "Hisham Abdelrahman Suleiman")
+    c = art("c", ["Hesham Salman spoke."]).ent("e1", "Hesham Salem")  # other consonants
+    d = run_resolve([a, b, c])
+    assert sorted(len(x.aliases) for x in d.actors) == [1, 2]

@@ -128,3 +128,17 @@ def test_a_minister_of_state_is_not_the_minister(art, run_resolve):
         "Minister of State for Foreign Affairs": ["a"],
         "Foreign Minister": ["b"],
     }
+
+
+def test_a_title_shortened_at_the_same_rank_is_not_a_discrepancy(art, run_resolve):
+    full = "Minister of Water Resources and Irrigation"
+    a = art("a", [f"{full} Omar Aziz spoke."]).ent("e1", "Omar Aziz", roles=[(full, 0, None)])
+    b = art("b", ["Irrigation Minister Omar Aziz spoke."]).ent(
+        "e1", "Omar Aziz", roles=[("Irrigation Minister", 0, None)]
+    )
+    c = art("c", ["Deputy Irrigation Minister Omar Aziz spoke."]).ent(
+        "e1", "Omar Aziz", roles=[("Deputy Irrigation Minister", 0, None)]
+    )
+    assert run_resolve([a, b]).discrepancies == []
+    (disc,) = run_resolve([a, b, c]).discrepancies  # another rank: a real disagreement
+    assert disc.field == "title"
