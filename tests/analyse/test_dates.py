@@ -107,3 +107,18 @@ def test_undated_next_step_announced_action(undated):
     )
     assert len(steps) == 1 and "visit every detainee" in steps[0].text
     assert not undated("Officials said the talks would be difficult.")
+
+
+def test_past_verb_stays_past_when_a_later_clause_plans_ahead(analyse):
+    a = analyse(
+        "Norway wrote to the council in October, accusing Chile of delays, and diplomats said "
+        "Oslo could return to the council if the next round fails.",
+        published="2026-02-04",
+    )
+    dated = [d for d in a.dated if d.date]
+    assert [(d.date, d.tense) for d in dated] == [("2025-10", "past")]
+
+
+def test_month_of_a_next_round_is_still_ahead(analyse):
+    a = analyse("The next round will be held in Oslo in March.", published="2026-02-04")
+    assert [(d.date, d.tense) for d in a.dated if d.date] == [("2026-03", "future")]
