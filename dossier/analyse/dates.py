@@ -202,7 +202,10 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 seen.add((si, first.date))
                 out.append(first)
         if not dated_future:
-            step = _undated(ctx, sent, si, covered)
+            before = next(
+                (d for d in reversed(out) if d.sentence == si - 1 and d.tense == "future"), None
+            )
+            step = _undated(ctx, sent, si, covered, before)
             if step is not None:
                 out.append(step)
     _prefer_written_year(out, agos, explicit)
@@ -228,10 +231,19 @@ def _prefer_written_year(
 
 
 _INHERENT_PAST = ("more ", "new ", "another ", "next ")  # "another round ended": not ahead
+# Verbs that, with nothing attended named, refer back to the event just mentioned
+# ("... will host the next round in March. X is expected to attend.").
+_ATTEND = frozenset({"attend", "join", "participate"})
 
 
-def _undated(ctx: Ctx, sent: Span, si: int, covered: set[int]) -> DatedClaim | None:
-    """A next step the text gives no date for ("explore a schedule of future meetings")."""
+def _undated(
+    ctx: Ctx, sent: Span, si: int, covered: set[int], before: DatedClaim | None = None
+) -> DatedClaim | None:
+    """A next step the text gives no date for ("explore a schedule of future meetings").
+
+    `before` is the previous sentence's next step: an attendance with no object ("is expected
+    to attend") is that event, and takes its date and place.
+    """
     low = sent.text.lower().replace("’", "'")
     for m in lx.next_step_cues().finditer(low):
         s, e = sent.start_char + m.start(), sent.start_char + m.end()
@@ -241,18 +253,33 @@ def _undated(ctx: Ctx, sent: Span, si: int, covered: set[int]) -> DatedClaim | N
         low_verb, verb = _cue_verbs(span)
         if verb is None or _negated_chain(low_verb, verb):
             continue
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+        ):
+            # "could return to the council if the next round fails": the step is the main
+            # clause, the condition only says when
+            verb = low_verb = verb.head
         if m.group().startswith(_INHERENT_PAST) and (
             low_verb.tag_ in ("VBD", "VBN")
             and not any(c.lower_ == "to" and c.dep_ == "aux" for c in low_verb.children)
         ):
             continue
         clause = _statement(verb, sent) or sent
+        place = _place(ctx.ents(si), clause, span)
+        date_ = None
+        attend = next((t for t in span if t.lemma_.lower() in _ATTEND), None)
+        if (
+            before is not None
+            and attend is not None
+            and not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in attend.children)
+        ):
+            date_, place = before.date, place or before.place
         return DatedClaim(
-            date=None,
+            date=date_,
             text=_readable(clause),
             tense="future",
             sentence=si,
-            place=_place(ctx.ents(si), clause, span),
+            place=place,
             actors=_actors(ctx, clause),
         )
     return None
