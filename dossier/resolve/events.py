@@ -117,7 +117,11 @@ def _merge(group: list[Item]) -> Merged:
     for it in group:
         if place is None or it.place == place or not any(x.place == place for x in group):
             texts[it.text].add(it.source)
-    text = min(texts, key=lambda t: (-len(texts[t]), -len(t), t))
+    # ... and, among those, one that names the place itself: the announcement ("host the
+    # round in Cairo"), not a sentence leaning on it ("X is expected to attend")
+    text = min(
+        texts, key=lambda t: (-len(texts[t]), not (place and _names(t, place)), -len(t), t)
+    )
     return Merged(
         group[0].tense,
         group[0].date,

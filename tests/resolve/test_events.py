@@ -64,3 +64,4 @@ def test_same_day_same_place_steps_merge_even_without_shared_words(art, run_reso
     a.dated("2026-03", "Ana Soto is expected to attend", "future", 1, "Oslo")
     d = run_resolve([a])
     assert [(s.date, s.place, len(s.evidence)) for s in d.next_steps] == [("2026-03", "Oslo", 2)]
+    assert d.next_steps[0].text == "Norway would host the next round in Oslo"
