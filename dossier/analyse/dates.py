@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -670,7 +671,40 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
         name = re.sub(r"^[Tt]he\s+", "", ent.text)
         if best is None or dist < best[0]:
             best = (dist, name)
+    if best is None:
+        best = _named_capital(span, date_span)
     return best[1] if best else None
+
+
+def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:
+    """ "talks in the Ethiopian capital": the capital the lexicon gives that state, if one."""
+    names = lx.names()
+    best: tuple[int, str] | None = None
+    doc = span.doc
+    for tok in span:
+        k = tok.i
+        if tok.lower_ != "capital" or k < span.start + 3 or doc[k - 2].lower_ != "the":
+            continue
+        if doc[k - 3].lower_ not in ("in", "at", "to"):
+            continue
+        state = names.demonyms.get(doc[k - 1].text)
+        capital = _capitals().get(state or "")
+        if capital:
+            dist = abs(k - date_span.start)
+            if best is None or dist < best[0]:
+                best = (dist, capital)
+    return best
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """State name -> its (first) capital, from the names lexicon; seats of power left out."""
+    names = lx.names()
+    out: dict[str, str] = {}
+    for surface, place in names.exact.items():
+        if place.kind == "state" and place.form == "capital" and surface not in names.seats:
+            out.setdefault(place.name, surface)
+    return out
 
 
 def _actors(ctx: Ctx, span: Span) -> list[str]:

@@ -148,3 +148,11 @@ def test_a_step_under_a_condition_is_the_main_clause(undated):
     steps = undated("Diplomats said Oslo could return to the council if the next round fails.")
     assert len(steps) == 1
     assert "return to the council" in steps[0].text
+
+
+def test_the_capital_of_a_named_nationality_is_the_place(analyse):
+    a = analyse(
+        "Talks in the Norwegian capital ended on Tuesday without a deal.", published="2026-02-04"
+    )
+    (claim,) = [d for d in a.dated if d.date]
+    assert (claim.date, claim.place) == ("2026-02-03", "Oslo")
