@@ -119,9 +119,7 @@ def _merge(group: list[Item]) -> Merged:
             texts[it.text].add(it.source)
     # ... and, among those, one that names the place itself: the announcement ("host the
     # round in Cairo"), not a sentence leaning on it ("X is expected to attend")
-    text = min(
-        texts, key=lambda t: (-len(texts[t]), not (place and _names(t, place)), -len(t), t)
-    )
+    text = min(texts, key=lambda t: (-len(texts[t]), not (place and _names(t, place)), -len(t), t))
     return Merged(
         group[0].tense,
         group[0].date,
