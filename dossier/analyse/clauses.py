@@ -43,8 +43,11 @@ def governor(span: Span) -> Token | None:
 def tense(verb: Token, sent: Span) -> str:
     """ "future" or "past" for the verb, from its auxiliaries, its form and future words."""
     words = {t.lower_ for t in verb.children} | {verb.lower_}
+    # Only the verb's own clause: "wrote in October, and said it could act if the next round
+    # fails" is past, whatever a later clause plans.
+    scope = _clause(verb, sent) or sent
     if words & {"will", "shall", "'ll"} or any(
-        t.lower_ in ("upcoming", "next", "planned", "scheduled") for t in sent
+        t.lower_ in ("upcoming", "next", "planned", "scheduled") for t in scope
     ):
         return "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):

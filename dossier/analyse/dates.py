@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -100,7 +101,10 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 seen.add((si, first.date))
                 out.append(first)
         if not dated_future:
-            step = _undated(ctx, sent, si, covered)
+            before = next(
+                (d for d in reversed(out) if d.sentence == si - 1 and d.tense == "future"), None
+            )
+            step = _undated(ctx, sent, si, covered, before)
             if step is not None:
                 out.append(step)
     _prefer_written_year(out, agos, explicit)
@@ -128,8 +132,19 @@ def _prefer_written_year(
 _INHERENT_PAST = ("more ", "new ", "another ", "next ")  # "another round ended": not ahead
 
 
-def _undated(ctx: Ctx, sent: Span, si: int, covered: set[int]) -> DatedClaim | None:
-    """A next step the text gives no date for ("explore a schedule of future meetings")."""
+# Verbs that, with nothing attended named, refer back to the event just mentioned
+# ("... will host the next round in March. X is expected to attend.").
+_ATTEND = frozenset({"attend", "join", "participate"})
+
+
+def _undated(
+    ctx: Ctx, sent: Span, si: int, covered: set[int], before: DatedClaim | None = None
+) -> DatedClaim | None:
+    """A next step the text gives no date for ("explore a schedule of future meetings").
+
+    `before` is the previous sentence's next step: an attendance with no object ("is expected
+    to attend") is that event, and takes its date and place.
+    """
     low = sent.text.lower().replace("’", "'")
     for m in lx.next_step_cues().finditer(low):
         s, e = sent.start_char + m.start(), sent.start_char + m.end()
@@ -139,18 +154,33 @@ def _undated(ctx: Ctx, sent: Span, si: int, covered: set[int]) -> DatedClaim | N
         low_verb, verb = cl.cue_verbs(span)
         if verb is None or cl.negated_chain(low_verb, verb):
             continue
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+        ):
+            # "could return to the council if the next round fails": the step is the main
+            # clause, the condition only says when
+            verb = low_verb = verb.head
         if m.group().startswith(_INHERENT_PAST) and (
             low_verb.tag_ in ("VBD", "VBN")
             and not any(c.lower_ == "to" and c.dep_ == "aux" for c in low_verb.children)
         ):
             continue
         clause = cl.statement(verb, sent) or sent
+        place = _place(ctx.ents(si), clause, span)
+        date_ = None
+        attend = next((t for t in span if t.lemma_.lower() in _ATTEND), None)
+        if (
+            before is not None
+            and attend is not None
+            and not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in attend.children)
+        ):
+            date_, place = before.date, place or before.place
         return DatedClaim(
-            date=None,
+            date=date_,
             text=cl.readable(clause),
             tense="future",
             sentence=si,
-            place=_place(ctx.ents(si), clause, span),
+            place=place,
             actors=cl.actors(ctx, clause),
         )
     return None
@@ -195,4 +225,37 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
         name = re.sub(r"^[Tt]he\s+", "", ent.text)
         if best is None or dist < best[0]:
             best = (dist, name)
+    if best is None:
+        best = _named_capital(span, date_span)
     return best[1] if best else None
+
+
+def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:
+    """ "talks in the Ethiopian capital": the capital the lexicon gives that state, if one."""
+    names = lx.names()
+    best: tuple[int, str] | None = None
+    doc = span.doc
+    for tok in span:
+        k = tok.i
+        if tok.lower_ != "capital" or k < span.start + 3 or doc[k - 2].lower_ != "the":
+            continue
+        if doc[k - 3].lower_ not in ("in", "at", "to"):
+            continue
+        state = names.demonyms.get(doc[k - 1].text)
+        capital = _capitals().get(state or "")
+        if capital:
+            dist = abs(k - date_span.start)
+            if best is None or dist < best[0]:
+                best = (dist, capital)
+    return best
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """State name -> its (first) capital, from the names lexicon; seats of power left out."""
+    names = lx.names()
+    out: dict[str, str] = {}
+    for surface, place in names.exact.items():
+        if place.kind == "state" and place.form == "capital" and surface not in names.seats:
+            out.setdefault(place.name, surface)
+    return out

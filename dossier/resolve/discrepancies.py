@@ -106,6 +106,7 @@ class _Count:
     source: str
     evidence: Evidence | None
     split: bool = False  # one part of a breakdown ("17 Armenian and six Azerbaijani detainees")
+    written: str = ""  # the number as written when it has a multiplier ("37 billion")
 
 
 def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
@@ -115,6 +116,10 @@ def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
     ("17 Armenian and six Azerbaijani detainees": 17 Armenian detainees); "19 Armenians" ->
     ("Armenia", ""), a count of the people themselves.
     """
+    # A unit of measure right after the number ("37 billion cubic metres of water").
+    for unit in lexicon.figures()["units"]:
+        if tuple(following[: len(unit)]) == unit:
+            return "", " ".join(unit), False
     nouns = figure_nouns()
     head = following[: MAX_MODIFIERS + 1]
     idx = next((i for i, w in enumerate(head) if w in nouns), None)
@@ -176,7 +181,10 @@ def _figures(analyses: list[Analysis]) -> Iterator[_Count]:
                 if not m.group("mult") and "," not in raw and re.fullmatch(r"(19|20)\d\d", raw):
                     continue  # a year
                 value = float(raw.replace(",", "")) * _MULT.get(m.group("mult") or "", 1)
-                yield _Count(state, key, label, int(value), a.source, evidence(a, si), split)
+                written = f"{raw} {m.group('mult')}" if m.group("mult") else ""
+                yield _Count(
+                    state, key, label, int(value), a.source, evidence(a, si), split, written
+                )
 
 
 def _count_groups(counts: list[_Count]) -> dict[tuple[str, str], list[_Count]]:
@@ -246,7 +254,8 @@ def figure_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[Discrepan
                     label,
                     [
                         DiscrepancyValue(
-                            value=f"{v:,}",
+                            # "37 billion" reads better than "37,000,000,000"
+                            value=next((c.written for c in by_value[v] if c.written), f"{v:,}"),
                             sources=sorted(srcs[v]),
                             evidence=merge_evidence([c.evidence for c in by_value[v]]),
                         )

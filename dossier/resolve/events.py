@@ -117,7 +117,9 @@ def _merge(group: list[Item]) -> Merged:
     for it in group:
         if place is None or it.place == place or not any(x.place == place for x in group):
             texts[it.text].add(it.source)
-    text = min(texts, key=lambda t: (-len(texts[t]), -len(t), t))
+    # ... and, among those, one that names the place itself: the announcement ("host the
+    # round in Cairo"), not a sentence leaning on it ("X is expected to attend")
+    text = min(texts, key=lambda t: (-len(texts[t]), not (place and _names(t, place)), -len(t), t))
     return Merged(
         group[0].tense,
         group[0].date,
@@ -131,9 +133,15 @@ def _merge(group: list[Item]) -> Merged:
 
 def merge_dated(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[Merged]:
     items = _items(table, analyses, stats)
-    groups = cluster(
-        items, lambda it: (it.tense, it.date or ""), lambda it: content_tokens(it.toks), _similar
-    )
+
+    def tokens(it: Item) -> list[str]:
+        # The place is a token too: two items on one day in one place are compared (and so
+        # merged, see _similar) even when their words differ ("X will host the round in
+        # Cairo in March" / "Y is expected to attend").
+        place = [f"\0place:{norm(it.place)}"] if it.place else []
+        return content_tokens(it.toks) + place
+
+    groups = cluster(items, lambda it: (it.tense, it.date or ""), tokens, _similar)
     return [_merge(g) for g in groups]
 
 

@@ -225,6 +225,10 @@ def figures() -> dict[str, Any]:
         # Stemmed like the counts' keys, so "detainees" in the list meets the key "detainee".
         "person_nouns": frozenset(stem(str(w)) for w in data.get("person_nouns") or []),
         "number_words": frozenset(str(w) for w in data.get("number_words") or []),
+        # Longest first, so "square kilometres" is tried before a shorter unit inside it.
+        "units": sorted(
+            (tuple(str(u).split()) for u in data.get("units") or []), key=lambda u: -len(u)
+        ),
     }
 
 

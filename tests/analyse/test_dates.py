@@ -107,3 +107,52 @@ def test_undated_next_step_announced_action(undated):
     )
     assert len(steps) == 1 and "visit every detainee" in steps[0].text
     assert not undated("Officials said the talks would be difficult.")
+
+
+def test_past_verb_stays_past_when_a_later_clause_plans_ahead(analyse):
+    a = analyse(
+        "Norway wrote to the council in October, accusing Chile of delays, and diplomats said "
+        "Oslo could return to the council if the next round fails.",
+        published="2026-02-04",
+    )
+    dated = [d for d in a.dated if d.date]
+    assert [(d.date, d.tense) for d in dated] == [("2025-10", "past")]
+
+
+def test_month_of_a_next_round_is_still_ahead(analyse):
+    a = analyse("The next round will be held in Oslo in March.", published="2026-02-04")
+    assert [(d.date, d.tense) for d in a.dated if d.date] == [("2026-03", "future")]
+
+
+def test_attending_with_no_object_is_the_event_just_announced(analyse):
+    a = analyse(
+        "Norway would host the next ministerial round in Oslo in March. Chile's deputy "
+        "minister, Ana Soto, who led the delegation, is expected to attend.",
+        published="2026-02-04",
+    )
+    step = next(d for d in a.dated if "attend" in d.text)
+    assert (step.date, step.place, step.tense) == ("2026-03", "Oslo", "future")
+
+
+def test_attending_a_named_event_is_not_taken_from_the_sentence_before(analyse):
+    a = analyse(
+        "Norway would host the next ministerial round in Oslo in March. Chile is expected to "
+        "attend a separate summit.",
+        published="2026-02-04",
+    )
+    step = next(d for d in a.dated if "attend" in d.text)
+    assert step.date is None
+
+
+def test_a_step_under_a_condition_is_the_main_clause(undated):
+    steps = undated("Diplomats said Oslo could return to the council if the next round fails.")
+    assert len(steps) == 1
+    assert "return to the council" in steps[0].text
+
+
+def test_the_capital_of_a_named_nationality_is_the_place(analyse):
+    a = analyse(
+        "Talks in the Norwegian capital ended on Tuesday without a deal.", published="2026-02-04"
+    )
+    (claim,) = [d for d in a.dated if d.date]
+    assert (claim.date, claim.place) == ("2026-02-03", "Oslo")

@@ -142,3 +142,51 @@ def test_a_title_shortened_at_the_same_rank_is_not_a_discrepancy(art, run_resolv
     assert run_resolve([a, b]).discrepancies == []
     (disc,) = run_resolve([a, b, c]).discrepancies  # another rank: a real disagreement
     assert disc.field == "title"
+
+
+def test_a_state_minister_named_deputy_minister_elsewhere_is_a_title_discrepancy(art, run_resolve):
+    # One actor, two offices as the outlets word them: "State Minister for Foreign Affairs"
+    # (two sources) against "Deputy Foreign Minister" (one).
+    def one(source, sentence, title):
+        a = art(source, [sentence])
+        a.ent("e1", "Aster Bekele", roles=[(title, 0, "Ruritania")])
+        a.ent("e2", "Ruritania", "state")
+        return a
+
+    a = one(
+        "a",
+        "Ruritania's State Minister for Foreign Affairs, Aster Bekele, spoke.",
+        "State Minister for Foreign Affairs",
+    )
+    b = one(
+        "b",
+        "Ruritania's Deputy Foreign Minister Aster Bekele spoke.",
+        "Deputy Foreign Minister",
+    )
+    c = one(
+        "c",
+        "Ruritania's State Minister for Foreign Affairs, Aster Bekele, is expected to attend.",
+        "State Minister for Foreign Affairs",
+    )
+    d = run_resolve([a, b, c])
+    (disc,) = d.discrepancies
+    assert (disc.subject, disc.field) == ("aster-bekele", "title")
+    assert {v.value: v.sources for v in disc.values} == {
+        "State Minister for Foreign Affairs": ["a", "c"],
+        "Deputy Foreign Minister": ["b"],
+    }
+
+
+def test_rival_amounts_in_a_unit_of_measure(art, run_resolve):
+    a = art("a", ["Cairo wants a minimum release of at least 37 billion cubic metres of water."])
+    b = art("b", ["He asked for a minimum release of 40 billion cubic metres a year."])
+    d = run_resolve([a, b])
+    (disc,) = d.discrepancies
+    assert (disc.subject, disc.field) == ("cubic metres", "figure")
+    assert {v.value: v.sources for v in disc.values} == {"37 billion": ["a"], "40 billion": ["b"]}
+
+
+def test_a_distance_is_not_a_compared_figure(art, run_resolve):
+    a = art("a", ["The dam lies about 100 km downstream."])
+    b = art("b", ["The dam lies about 150 km downstream."])
+    assert run_resolve([a, b]).discrepancies == []

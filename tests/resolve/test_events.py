@@ -53,3 +53,15 @@ def test_timeline_merges_same_date_similar_text_and_keeps_partial_dates(art, run
         ("2022-01-10", 2),
     ]
     assert d.timeline[-1].place == "Geneva"
+
+
+def test_same_day_same_place_steps_merge_even_without_shared_words(art, run_resolve):
+    a = art(
+        "a",
+        ["Norway would host the next round in Oslo in March.", "Ana Soto is expected to attend."],
+    )
+    a.dated("2026-03", "Norway would host the next round in Oslo", "future", 0, "Oslo")
+    a.dated("2026-03", "Ana Soto is expected to attend", "future", 1, "Oslo")
+    d = run_resolve([a])
+    assert [(s.date, s.place, len(s.evidence)) for s in d.next_steps] == [("2026-03", "Oslo", 2)]
+    assert d.next_steps[0].text == "Norway would host the next round in Oslo"
