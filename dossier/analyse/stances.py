@@ -132,10 +132,24 @@ class _CueOwner:
         pred = self._predicate(tok)
         if pred is None:
             return None
+        own = self._prepositional_subject(pred)
+        if own is not None:
+            return own
         speaker = self._reporter(pred)
         if speaker is not False:
             return speaker  # a key, or None inside a demand's content
         return self._own_subject(pred)
+
+    def _prepositional_subject(self, pred: Token) -> str | None:
+        """The named subject of a clause under a preposition ("talks ended with Ethiopia
+        refusing to ...", "after Cairo rejected ..."): the writer's description of that party,
+        not part of what a reporter around it said."""
+        if pred.dep_ != "pcomp":
+            return None
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in self.resolver.prons:
+            return None
+        return self._strict(subj)
 
     @staticmethod
     def _predicate(tok: Token) -> Token | None:
@@ -247,6 +261,8 @@ def _cues(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> list[tuple[Token, st
             # "United" in "United States" is a name, not a cue
             continue
         lemma = tok.lemma_.lower()
+        if lemma in _verb_only() and tok.pos_ != "VERB":
+            continue  # "the offer was rejected": a noun, no one's attitude
         pol = "support" if lemma in sup_l else "oppose" if lemma in opp_l else None
         if pol is None:
             continue
@@ -254,6 +270,10 @@ def _cues(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> list[tuple[Token, st
             pol = "oppose" if pol == "support" else "support"
         out.append((tok, pol, lemma))
     return out
+
+
+def _verb_only() -> frozenset[str]:
+    return frozenset(lx.stance_cues().get("verb_only") or [])
 
 
 def _combine(items: list[tuple[str, str]]) -> tuple[str, str]:
