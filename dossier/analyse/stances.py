@@ -261,8 +261,6 @@ def _cues(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> list[tuple[Token, st
             # "United" in "United States" is a name, not a cue
             continue
         lemma = tok.lemma_.lower()
-        if lemma in _verb_only() and tok.pos_ != "VERB":
-            continue  # "the offer was rejected": a noun, no one's attitude
         pol = "support" if lemma in sup_l else "oppose" if lemma in opp_l else None
         if pol is None:
             continue
@@ -270,10 +268,6 @@ def _cues(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> list[tuple[Token, st
             pol = "oppose" if pol == "support" else "support"
         out.append((tok, pol, lemma))
     return out
-
-
-def _verb_only() -> frozenset[str]:
-    return frozenset(lx.stance_cues().get("verb_only") or [])
 
 
 def _combine(items: list[tuple[str, str]]) -> tuple[str, str]:

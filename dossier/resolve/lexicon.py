@@ -206,7 +206,6 @@ def stance_cues() -> dict[str, Any]:
         "phrases": phrases,
         "negations": frozenset(negations),
         "negative_phrases": frozenset(negative),
-        "verb_only": frozenset(fold(str(w)) for w in data.get("verb_only") or []),
     }
 
 

@@ -84,8 +84,6 @@ def find_cues(toks: list[str]) -> list[Cue]:
                 break
         else:
             for lemma, pol in lemmas.get(toks[i][:3], ()):
-                if lemma in book["verb_only"] and i and toks[i - 1] in DETERMINERS:
-                    continue  # "the offer": a noun, no attitude
                 if _lemma_match(toks[i], lemma):
                     cues.append(Cue(i, i + 1, -pol if pol and _negated(toks, i, book) else pol))
                     break

@@ -88,8 +88,3 @@ def test_a_clause_under_a_preposition_is_its_own_subjects(analyse):
         by.setdefault(names[s.holder], set()).update(c.strip() for c in s.cue.split(","))
     assert "refuse" not in by.get("Ruritania", set())
     assert "refuse" in by["Borduria"]
-
-
-def test_offering_something_supports_it(analyse):
-    a = analyse("Norway has offered guidelines to its neighbours.")
-    assert _holders(a) == {("Norway", "support")}

@@ -430,7 +430,7 @@ def test_suspending_or_delaying_a_thing_opposes_it_and_refusing_to_delay_it_back
 
 
 def test_binding_agreements_and_data_sharing_are_issues_of_their_own():
-    # Offering non-binding guidelines opposes a binding agreement; "no substitute for a binding
+    # Proposing non-binding guidelines opposes a binding agreement; "no substitute for a binding
     # treaty" backs it; agreeing to share data, or making it a condition, backs data sharing.
     from dossier.resolve.issues import FrameMatcher, clause_stems
     from dossier.resolve.polarity import issue_polarity
@@ -443,7 +443,7 @@ def test_binding_agreements_and_data_sharing_are_issues_of_their_own():
     def votes(text: str, default: int, cue: str) -> dict:
         return issue_polarity(clause_stems(text), matcher, both, default, cue)
 
-    assert votes("Borduria has offered non-binding guidelines instead.", 1, "offer") == {
+    assert votes("Borduria has proposed non-binding guidelines instead.", 1, "propose") == {
         binding: (0, 1)
     }
     assert votes('Ruritania called it "no substitute" for a binding treaty.', 0, "") == {
