@@ -132,10 +132,24 @@ class _CueOwner:
         pred = self._predicate(tok)
         if pred is None:
             return None
+        own = self._prepositional_subject(pred)
+        if own is not None:
+            return own
         speaker = self._reporter(pred)
         if speaker is not False:
             return speaker  # a key, or None inside a demand's content
         return self._own_subject(pred)
+
+    def _prepositional_subject(self, pred: Token) -> str | None:
+        """The named subject of a clause under a preposition ("talks ended with Ethiopia
+        refusing to ...", "after Cairo rejected ..."): the writer's description of that party,
+        not part of what a reporter around it said."""
+        if pred.dep_ != "pcomp":
+            return None
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in self.resolver.prons:
+            return None
+        return self._strict(subj)
 
     @staticmethod
     def _predicate(tok: Token) -> Token | None:

@@ -210,8 +210,9 @@ def _reversing_side_dominates(
 DERIVED_MIN_SOURCES = 2  # outlets that must repeat the demand's object
 # Function words a demanded thing never starts or ends with (beyond spaCy's stop words).
 _DEMAND_FILLER = frozenset({"free", "release", "hand", "give", "stop", "let", "immediately"})
-# spaCy's stop words that say which thing is meant ("the former officials"): kept.
-_CONTENT = frozenset({"former", "latter", "full", "whole", "first", "last"})
+# spaCy's stop words that say which thing is meant ("the former officials", "the next
+# filling"): kept.
+_CONTENT = frozenset({"former", "latter", "full", "whole", "first", "last", "next"})
 _FUNCTION = STOPWORDS - _CONTENT
 
 
@@ -281,18 +282,31 @@ def _surface(text: str, gram: tuple[str, ...]) -> tuple[str, str, bool] | None:
         pair = (spans[k][2], spans[k + 1][2])
         if tuple(stem(w) for p in pair for w in words(p)) != gram:
             continue
-        # From the first word that is neither a name nor a filler ("Azerbaijan also free ...").
-        start = next(
-            (s for s, _, w in spans[: k + 1] if not w[:1].isupper() and fold(w) not in STOPWORDS),
-            spans[k][0],
-        )
-        label = text[start : spans[k + 1][1]]
-        return (
-            label[:1].upper() + label[1:],
-            f"{pair[0]} {pair[1]}".lower(),
-            bool(_LEAD.match(text)),
-        )
+        nominal = bool(_LEAD.match(text))
+        if nominal:
+            # From the first word that is neither a name nor a filler ("the release of ...").
+            start = next(
+                (
+                    s
+                    for s, _, w in spans[: k + 1]
+                    if not w[:1].isupper() and fold(w) not in STOPWORDS
+                ),
+                spans[k][0],
+            )
+        else:
+            # A verb phrase ("suspend the next filling of ..."): the thing is the gram's own
+            # noun phrase, not the act demanded of it, which the stance already says.
+            start = spans[k][0]
+        end = spans[k + 1][1]
+        tail = _OF_TAIL.match(text, end)
+        if tail:
+            end = tail.end()  # "filling of the reservoir": what the gram is of names it
+        label = text[start:end]
+        return label[:1].upper() + label[1:], f"{pair[0]} {pair[1]}".lower(), nominal
     return None
+
+
+_OF_TAIL = re.compile(r"\s+of\s+(?:(?:the|a|an|its|their)\s+)?[a-z][\w'’-]*")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -359,11 +373,14 @@ class References:
                 out.extend(full)
         return out
 
-    @staticmethod
-    def _referred(toks: list[str], i: int, single: set[int]) -> bool:
+    def _referred(self, toks: list[str], i: int, single: set[int]) -> bool:
+        full = self.heads[toks[i]]
+        # A keyword whose head has a modifier of its own ("binding agreement") is not what a
+        # differently modified head names ("a final agreement"): only "the agreement" refers.
+        modified = full.index(toks[i]) > 0
         for j in range(i - 1, max(-1, i - 1 - REFER_REACH), -1):
             if toks[j] in REFERRING:
-                return j == i - 1 or i not in single
+                return j == i - 1 or (i not in single and not modified)
             if toks[j] in (BOUNDARY, COMMA) or j in single:
                 return False
         return False

@@ -184,6 +184,7 @@ def issue_polarity(
     default: int,
     cue_field: str = "",
     wanted: bool = False,
+    foreign: str = "",
 ) -> dict[int, tuple[int, int]]:
     """Per frame in `frames`: (support votes, oppose votes) from one sentence or demand.
 
@@ -191,8 +192,13 @@ def issue_polarity(
     stands for the whole text only when the text has no cue at all and names one issue.
     `wanted` marks a demand's text: what it says is wanted, so its negators count ("stop its
     expansion"); a stance claim's default already weighed the sentence's negations.
+    `foreign` lists the cues analyse gave other holders of the same sentence only: they speak
+    for those holders ("Egypt pressed for a treaty after Ethiopia refused to ..."), not this one.
     """
     cues = find_cues(toks)
+    if foreign:
+        theirs = {i for c in claim_cues(toks, foreign, 0) for i in range(c.start, c.end)}
+        cues = [c for c in cues if not theirs & set(range(c.start, c.end))]
     taken = {i for c in cues for i in range(c.start, c.end)}
     analysed = claim_cues(toks, cue_field, default)
     own = [c for c in analysed if not taken & set(range(c.start, c.end))]

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from dossier.model.analysis import Analysis, DemandClaim
+from dossier.model.analysis import Analysis, DemandClaim, StanceClaim
 from dossier.model.dossier import Evidence, Position
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.agency import rejected_proposer
@@ -37,12 +37,17 @@ _DEFAULT = {"support": 1, "oppose": -1}
 
 
 def _votes(
-    issues: IssueSet, toks: tuple[str, ...], default: int, cue: str = "", wanted: bool = False
+    issues: IssueSet,
+    toks: tuple[str, ...],
+    default: int,
+    cue: str = "",
+    wanted: bool = False,
+    foreign: str = "",
 ) -> dict[str, str]:
     """Issue id -> the stance a text (as clause stems) takes on it (support, oppose or mixed)."""
     out = {}
     polarity = issue_polarity(
-        list(toks), issues.matcher, set(issues.frame_ids), default, cue, wanted
+        list(toks), issues.matcher, set(issues.frame_ids), default, cue, wanted, foreign
     )
     for frame, (s, o) in polarity.items():
         if frame in issues.flipped:
@@ -52,6 +57,22 @@ def _votes(
 
 
 _FLIP = {"support": "oppose", "oppose": "support"}
+
+
+def _cue_list(field: str) -> list[str]:
+    return [c.strip() for c in field.split(",") if c.strip()]
+
+
+def _foreign_cues(a: Analysis, claim: StanceClaim) -> str:
+    """The cues analyse gave only other holders of the claim's sentence, as a cue field."""
+    own = set(_cue_list(claim.cue))
+    theirs = {
+        c
+        for other in a.stances
+        if other.sentence == claim.sentence and other.holder != claim.holder
+        for c in _cue_list(other.cue)
+    }
+    return ", ".join(sorted(theirs - own))
 
 
 def _proposal_rejected(a: Analysis, holder: str, sentence: int) -> bool:
@@ -155,14 +176,14 @@ def resolve_positions(
 ) -> list[Position]:
     cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     # Outlets print the same sentence and several claims sit on one: read each text once.
-    memo: dict[tuple[tuple[str, ...], int, str, bool], dict[str, str]] = {}
+    memo: dict[tuple[tuple[str, ...], int, str, bool, str], dict[str, str]] = {}
 
     def votes(
-        toks: tuple[str, ...], default: int, cue: str = "", wanted: bool = False
+        toks: tuple[str, ...], default: int, cue: str = "", wanted: bool = False, foreign: str = ""
     ) -> dict[str, str]:
-        key = (toks, default, cue, wanted)
+        key = (toks, default, cue, wanted, foreign)
         if key not in memo:
-            memo[key] = _votes(issues, toks, default, cue, wanted)
+            memo[key] = _votes(issues, toks, default, cue, wanted, foreign)
         return memo[key]
 
     def add(actor: str, stances: dict[str, str], a: Analysis, sentence: int) -> None:
@@ -178,7 +199,10 @@ def resolve_positions(
         for sc in a.stances:
             actor = table.actor_of(a.source, sc.holder)
             if actor is not None and 0 <= sc.sentence < len(a.sentences):
-                found = votes(read.sentence(sc.sentence), _DEFAULT.get(sc.stance, 0), sc.cue)
+                foreign = _foreign_cues(a, sc)
+                found = votes(
+                    read.sentence(sc.sentence), _DEFAULT.get(sc.stance, 0), sc.cue, False, foreign
+                )
                 if sc.stance == "oppose" and _proposal_rejected(a, sc.holder, sc.sentence):
                     # "X's proposals were rejected": others rejected; X backs what it proposed.
                     found = {i: _FLIP.get(st, st) for i, st in found.items()}

@@ -73,3 +73,18 @@ def test_the_delegation_of_a_state_holds_for_it(analyse):
     a = analyse("The Russian delegation remained open to the prospect of future meetings.")
     assert _holders(a) == {("Russia", "support")}
     assert entity(a, "Russia")
+
+
+def test_a_clause_under_a_preposition_is_its_own_subjects(analyse):
+    # "talks ended with Borduria refusing to ...": the writer's description of Borduria, not
+    # something Ruritania said, though it sits inside Ruritania's reported speech.
+    a = analyse(
+        "Ruritania said on Wednesday it would keep pressing for a binding treaty, a day after "
+        "talks in Zenda ended with Borduria refusing to delay the next round."
+    )
+    by = {}
+    names = {e.key: e.name for e in a.entities}
+    for s in a.stances:
+        by.setdefault(names[s.holder], set()).update(c.strip() for c in s.cue.split(","))
+    assert "refuse" not in by.get("Ruritania", set())
+    assert "refuse" in by["Borduria"]

@@ -407,3 +407,103 @@ def test_rejecting_a_phase_out_defends_what_was_to_be_phased_out(art, run_resolv
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
     assert cells[("borduria", "export-duties-and-restrictions")] == "support"
     assert cells[("ruritania", "export-duties-and-restrictions")] == "oppose"
+
+
+def _frame(matcher, label: str) -> int:
+    return next(i for i, f in enumerate(matcher.frames) if f[0] == label)
+
+
+def test_suspending_or_delaying_a_thing_opposes_it_and_refusing_to_delay_it_backs_it():
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher()
+    talks = _frame(matcher, "Dialogue and further talks")
+    wanted = issue_polarity(
+        clause_stems("Borduria suspend the talks"), matcher, {talks}, 1, wanted=True
+    )
+    assert wanted[talks] == (0, 1)
+    refused = issue_polarity(
+        clause_stems("Borduria refused to postpone the talks."), matcher, {talks}, -1, "refuse"
+    )
+    assert refused[talks] == (1, 0)
+
+
+def test_binding_agreements_and_data_sharing_are_issues_of_their_own():
+    # Proposing non-binding guidelines opposes a binding agreement; "no substitute for a binding
+    # treaty" backs it; agreeing to share data, or making it a condition, backs data sharing.
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher()
+    binding = _frame(matcher, "Legally binding agreement")
+    data = _frame(matcher, "Information and data sharing")
+    both = {binding, data}
+
+    def votes(text: str, default: int, cue: str) -> dict:
+        return issue_polarity(clause_stems(text), matcher, both, default, cue)
+
+    assert votes("Borduria has proposed non-binding guidelines instead.", 1, "propose") == {
+        binding: (0, 1)
+    }
+    assert votes('Ruritania called it "no substitute" for a binding treaty.', 0, "") == {
+        binding: (1, 0)
+    }
+    assert votes("Borduria agreed to share daily data with Ruritania.", 1, "agree") == {
+        data: (1, 0)
+    }
+    text = "Ruritania had no objection to the plan as long as the data-sharing arrangement worked."
+    assert votes(text, 1, "") == {data: (1, 0)}
+
+
+def test_a_differently_modified_head_is_no_reference():
+    # After "a legally binding agreement", "the agreement" refers back; "a final agreement"
+    # is another one.
+    from dossier.resolve.issues import FrameMatcher, References, clause_stems
+
+    refs = References(FrameMatcher())
+    refs.learn(clause_stems("Ruritania pressed for a legally binding agreement."))
+    assert "binding" in refs.expand(clause_stems("Borduria rejected the agreement."))
+    text = clause_stems("Borduria wants a final agreement to ignore the old treaty.")
+    assert refs.expand(text) == text
+
+
+def test_another_holders_cue_does_not_speak_for_this_one():
+    # Ruritania presses for the treaty; Borduria's claim on the sentence (its "refuse") must
+    # not take Ruritania's "pressing for" as its own.
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher()
+    binding = _frame(matcher, "Legally binding agreement")
+    text = clause_stems(
+        "Ruritania kept pressing for a binding treaty after talks ended with Borduria "
+        "refusing to give ground."
+    )
+    mine = issue_polarity(text, matcher, {binding}, -1, "refuse")
+    assert mine[binding] == (1, 0)  # without the owner's cues, "pressing for" governs
+    assert binding not in issue_polarity(
+        text, matcher, {binding}, -1, "refuse", foreign="pressing for"
+    )
+
+
+def test_a_verb_phrase_demand_is_labelled_by_the_thing_it_is_about(art, run_resolve):
+    # "suspend the next tranche of the loan" repeated by two outlets: the issue is the next
+    # tranche of the loan, not the act of suspending it, and the demander opposes it.
+    texts = {
+        "a": "Ruritania called on Borduria to suspend the next tranche of the loan until an audit.",
+        "b": "Ruritania demanded that Borduria suspend the next tranche of the loan.",
+    }
+    arts = []
+    for source, text in texts.items():
+        a = art(source, [text])
+        a.ent("rt", "Ruritania", "state", mentions=[("Ruritania", 0, "name")])
+        a.ent("bg", "Borduria", "state", mentions=[("Borduria", 0, "name")])
+        demanded = text[text.index("suspend") :].rstrip(".")
+        a.demand("rt", ["bg"], demanded, 0)
+        arts.append(a)
+    d = run_resolve(arts)
+    issue = next(i for i in d.issues if "tranche" in i.label)
+    assert issue.label == "Next tranche of the loan"
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("ruritania", issue.id)] == "oppose"
