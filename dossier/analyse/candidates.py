@@ -134,7 +134,9 @@ def is_blocked(st: State, name: str) -> bool:
     if len(words) < 2:
         return False
     last = words[-1].strip(".")
-    return last in st.non.outlet_heads or last in st.non.document_heads
+    return (
+        last in st.non.outlet_heads or last in st.non.document_heads or last in st.non.place_heads
+    )
 
 
 def _clean(text: str) -> str:

@@ -111,9 +111,11 @@ def titles() -> Titles:
     )
     # a junior minister for a portfolio: "Minister of State for Foreign Affairs"
     of_state = rf"Minister\s+of\s+State\s+(?:for|of)\s+(?:{alt(domains)})"
+    # ... also written "State Minister for Foreign Affairs" (a junior minister, as above)
+    state_for = rf"State\s+Minister\s+(?:for|of)\s+(?:{alt(domains)})"
     pattern = (
         rf"(?<![\w\-])(?:(?:{alt(list(modifiers))})[\s\-]+)*"
-        rf"(?:{compound}|{of_state}|{alt(list(normal))})(?![\w\-])"
+        rf"(?:{compound}|{of_state}|{state_for}|{alt(list(normal))})(?![\w\-])"
     )
     return Titles(
         regex=re.compile(pattern, re.IGNORECASE),
@@ -219,13 +221,16 @@ class NonActors:
     credit_after: re.Pattern[str]  # names after it are journalists or photographers ("By X")
     outlet_heads: frozenset[str] = frozenset()  # last words of outlet names ("Times")
     document_heads: frozenset[str] = frozenset()  # last words of documents' names ("Treaty")
+    place_heads: frozenset[str] = frozenset()  # last words of places' and structures' names
 
 
 @cache
 def non_actors() -> NonActors:
     data = lexicons.load("non_actors")
     words = frozenset(
-        w.casefold() for key in ("furniture", "platforms", "media") for w in data[key]
+        w.casefold()
+        for key in ("furniture", "platforms", "media", "features")
+        for w in data.get(key) or []
     )
 
     def rx(key: str) -> re.Pattern[str]:
@@ -233,7 +238,8 @@ def non_actors() -> NonActors:
 
     heads = frozenset(w.casefold() for w in data.get("outlet_heads") or [])
     docs = frozenset(w.casefold() for w in data.get("document_heads") or [])
-    return NonActors(words, rx("names_before"), rx("names_after"), heads, docs)
+    places = frozenset(w.casefold() for w in data.get("place_heads") or [])
+    return NonActors(words, rx("names_before"), rx("names_after"), heads, docs, places)
 
 
 @dataclass(frozen=True)

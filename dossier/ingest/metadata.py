@@ -57,6 +57,12 @@ _WIRE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s?(?P<date>[^()\n]{3,30}?))?\s?"
     r"\((?P<outlet>[A-Za-z][\w .&'’-]{0,30})\)\s?(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s?"
 )
+# The same without an agency: "CAIRO, Feb. 4 — ", "KYIV, Ukraine, March 3 – " (a place in
+# capitals, a short date, a dash): the year may be missing, so only the cut is certain.
+_CAPS_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s?[A-Z][a-z]+)?,\s?(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}"
+    r"(?:,?\s\d{4})?)\s?(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s?"
+)
 _PLACE = re.compile(r"(?P<place>[A-Z][\w’'.-]{1,30}(?:[ ,]{1,2}[A-Z][\w’'.-]{1,30}){0,2})[ ,]{1,3}")
 _BYLINE = re.compile(
     r"(?:written |words |story |text )?by[\s:]{1,3}(?P<rest>\S.{0,90})", re.IGNORECASE
@@ -227,6 +233,10 @@ def glued_head(raw: str) -> Head | None:
         return Head(
             cut=wire.end(), date=found[0] if found else None, outlet=wire.group("outlet").strip()
         )
+    caps = _CAPS_DATELINE.match(head)
+    if caps and caps.group("place").strip().isupper():
+        found = find_date(caps.group("date"))
+        return Head(cut=caps.end(), date=found[0] if found else None)
     starters = set(_lex()["sentence_starters"])
     # The date starts the paragraph or follows a place of one to three words; "On 12 May
     # 2022 NATO met" opens a sentence, so a sentence starter is no place.

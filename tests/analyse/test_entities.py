@@ -193,3 +193,20 @@ def test_a_states_possessive_and_an_arm_of_the_state_is_a_body(analyse):
     a = analyse('Ethiopia\'s foreign ministry said the country "remains open" to talks.')
     ministry = entity(a, "Ethiopia's foreign ministry")
     assert ministry.kind == "organization" and ministry.affiliations == ["Ethiopia"]
+
+
+def test_a_state_minister_title_leaves_no_state_fragment(analyse):
+    a = analyse("Ruritania's State Minister for Foreign Affairs, Aster Bekele, spoke.")
+    assert "State" not in names(a)
+    assert entity(a, "Aster Bekele").affiliations == ["Ruritania"]
+
+
+def test_rivers_dams_and_shoals_are_places_not_actors(analyse):
+    a = analyse(
+        "Egypt depends on the Nile. The Grand Ethiopian Renaissance Dam sits on the Blue Nile. "
+        "The Philippines resupplied Second Thomas Shoal."
+    )
+    assert (
+        names(a) & {"Nile", "Blue Nile", "Grand Ethiopian Renaissance Dam", "Second Thomas Shoal"}
+        == set()
+    )

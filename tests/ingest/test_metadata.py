@@ -108,6 +108,20 @@ def test_byline(line, expected):
         ),
         ("BRUSSELS (AP) \u2014 NATO and Russia met.", "NATO and Russia met.", None, None, "AP"),
         (
+            "CAIRO, Feb. 4 \u2014 Egypt said it would wait.",
+            "Egypt said it would wait.",
+            None,
+            None,
+            None,
+        ),
+        (
+            "KYIV, Ukraine, March 3, 2022 \u2013 Talks resumed.",
+            "Talks resumed.",
+            "2022-03-03",
+            None,
+            None,
+        ),
+        (
             "Astana, 11 June 2025. The third round ended.",
             "The third round ended.",
             "2025-06-11",
