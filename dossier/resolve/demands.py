@@ -18,7 +18,7 @@ from dossier.resolve.text import (
     content_tokens,
     jaccard,
     quote_tokens,
-    seq_ratio,
+    seq_ratio_at_least,
 )
 
 # Which status wins when sources differ: one rejection reported is a rejection.
@@ -46,7 +46,7 @@ def similar(a: Item, b: Item) -> bool:
     if a.of and b.of and not set(a.of) & set(b.of):
         return False
     ca, cb = set(content_tokens(a.toks)), set(content_tokens(b.toks))
-    if jaccard(ca, cb) >= JACCARD or seq_ratio(a.toks, b.toks) >= RATIO:
+    if jaccard(ca, cb) >= JACCARD or seq_ratio_at_least(a.toks, b.toks, RATIO):
         return True
     return bool(set(a.of) & set(b.of)) and len(ca & cb) >= 2 and jaccard(ca, cb) >= LOOSE_JACCARD
 

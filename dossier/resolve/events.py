@@ -20,7 +20,7 @@ from dossier.resolve.text import (
     content_tokens,
     jaccard,
     quote_tokens,
-    seq_ratio,
+    seq_ratio_at_least,
 )
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -61,7 +61,7 @@ def _similar(a: Item, b: Item) -> bool:
     if a.place and b.place and norm(a.place) == norm(b.place):
         return True
     ca, cb = set(content_tokens(a.toks)), set(content_tokens(b.toks))
-    if jaccard(ca, cb) >= JACCARD or seq_ratio(a.toks, b.toks) >= RATIO:
+    if jaccard(ca, cb) >= JACCARD or seq_ratio_at_least(a.toks, b.toks, RATIO):
         return True
     # Same day, places not at odds, and several words in common (long sentences about one
     # meeting rarely reach the ratio above): one event.

@@ -18,7 +18,7 @@ from dossier.resolve.text import (
     content_key,
     content_tokens,
     quote_tokens,
-    seq_ratio,
+    seq_ratio_at_least,
 )
 
 MIN_WORDS = 3  # shorter quoted words are scare quotes or labels ("security guarantees")
@@ -52,7 +52,7 @@ def similar_tokens(a: list[str], b: list[str]) -> bool:
     in_long = set(long)
     if sum(t in in_long for t in short) < min(RATIO, CONTAINED) * len(short) * 0.9:
         return False
-    if seq_ratio(a, b) >= RATIO:
+    if seq_ratio_at_least(a, b, RATIO):
         return True
     return (
         len(short) >= 4

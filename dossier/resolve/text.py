@@ -146,6 +146,17 @@ def seq_ratio(a: list[str], b: list[str]) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def seq_ratio_at_least(a: list[str], b: list[str], threshold: float) -> bool:
+    """`seq_ratio(a, b) >= threshold`, deciding from difflib's cheap upper bounds first: most
+    pairs compared are far apart, and the full ratio is the costly part of merging items."""
+    if not a or not b:
+        return threshold <= 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return False
+    return matcher.ratio() >= threshold
+
+
 def containment(short: list[str], long: list[str]) -> float:
     """Share of `short`'s tokens found, in order, inside `long`."""
     if not short:
