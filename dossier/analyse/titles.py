@@ -192,8 +192,9 @@ def _appositive(
         if surf.endswith(".") and not st.names.lookup(surf):
             surf = surf[:-1]
         p = st.names.lookup(surf)
-        affil = p.name if p else surf
-        if p is None:
+        state = st.names.demonyms.get(surf)  # "head of the Russian delegation": Russia
+        affil = p.name if p else state or surf
+        if p is None and state is None:
             _absorb(st, ce + after.start(1), ce + after.start(1) + len(surf), surf)
     _claim(st, person, chain, sent, affil)
     return True

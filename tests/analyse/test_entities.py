@@ -210,3 +210,15 @@ def test_rivers_dams_and_shoals_are_places_not_actors(analyse):
         names(a) & {"Nile", "Blue Nile", "Grand Ethiopian Renaissance Dam", "Second Thomas Shoal"}
         == set()
     )
+
+
+def test_an_expert_at_a_body_and_the_head_of_a_demonym_delegation(analyse):
+    a = analyse(
+        "Nadia Haddad, a researcher at the Levant Institute for Water Studies, disagreed. "
+        "Ivan Petrov, the head of the Russian delegation, left."
+    )
+    haddad = entity(a, "Nadia Haddad")
+    assert haddad.affiliations == ["Levant Institute for Water Studies"]
+    assert haddad.roles[0].title == "Researcher"
+    assert entity(a, "Ivan Petrov").affiliations == ["Russia"]
+    assert "Russian" not in names(a)
