@@ -95,11 +95,25 @@ class Parties:
         if not tp or tok.lower_ not in tp["heads"]:
             return []
         left = " ".join(t.lower_ for t in tok.lefts if t.dep_ in ("det", "nummod", "predet"))
+        if left in tp.get("three_determiners", ()):
+            return self._three()
         if left not in tp["determiners"]:
             return []
         if self._states is None:
             self._states = self._pair()
         return list(self._states)
+
+    def _three(self) -> list[str]:
+        """ "all three governments": the three states the article names most, when a fourth
+        is clearly behind them (or there is none)."""
+        states = sorted(
+            (e for e in self.ents.entities if e.kind == "state"), key=lambda e: -len(e.mentions)
+        )
+        if len(states) == 3 or (
+            len(states) > 3 and len(states[2].mentions) > len(states[3].mentions)
+        ):
+            return [e.key for e in states[:3]]
+        return []
 
     def _pair(self) -> list[str]:
         """The two parties: the pair of bodies or states the article conjoins most ("Sudan and

@@ -89,3 +89,13 @@ def test_a_request_accepted_later_without_restating_it(analyse):
     (by, of, status, text) = _demands(a)[0]
     assert (by, of, status) == ("Jane Roe", ["Chile", "Peru"], "accepted")
     assert text.startswith("give observers access")
+
+
+def test_all_three_governments_are_the_three_parties(analyse):
+    a = analyse(
+        "Egypt, Ethiopia and Sudan met in Addis Ababa. Egypt wants a treaty. Ethiopia refused. "
+        "Sudan mediated. The envoy, Grace Njeri, asked all three governments to refrain from "
+        "unilateral steps before the next round."
+    )
+    by, of, _, _ = next(d for d in _demands(a) if d[3].startswith("refrain"))
+    assert (by, of) == ("Grace Njeri", ["Egypt", "Ethiopia", "Sudan"])
