@@ -81,10 +81,13 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
 
 
-def _content(surface: str, taken: set[str], at_start: bool) -> bool:
+def _content(surface: str, taken: set[str], at_start: bool, in_run: bool = False) -> bool:
     low = fold(surface)
     lex = _lexicon()
-    if (low in STOPWORDS and low not in _CONTENT) or low in lex["fillers"] or low in _cue_words():
+    # A filler opens an object ("free the officials"); inside a noun phrase it is a noun
+    # ("daily release data").
+    filler = low in lex["fillers"] and not in_run
+    if (low in STOPWORDS and low not in _CONTENT) or filler or low in _cue_words():
         return False
     if len(low) < 3 or any(ch.isdigit() for ch in low) or stem(low) in taken:
         return False
@@ -112,7 +115,7 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
         seen += 1
         if reach and seen > reach:
             break
-        if _content(tok, taken, at_start=k == 0):
+        if _content(tok, taken, k == 0, bool(runs[-1])):
             if not runs[-1] and (before in lex["verb_markers"] or (k == 0 and not reach)):
                 runs[-1].append(Word(tok, stem(low), True, verb_like=True))
             else:
@@ -125,7 +128,10 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
         before = low
     if runs[-1] and len(runs[-1]) == 1 and runs[-1][0].verb_like:
         runs[-1] = []
-    return [r for r in runs if r and not (len(r) == 1 and r[0].verb_like)]
+    # A verb that opens a run is the act, not the thing ("share daily data").
+    return [
+        r[1:] if r[0].verb_like else r for r in runs if r and not (len(r) == 1 and r[0].verb_like)
+    ]
 
 
 def _cue_spans(text: str, cue_field: str) -> list[tuple[int, int]]:
