@@ -32,6 +32,8 @@ _CONTENT = frozenset({"former", "latter", "full", "whole", "first", "last", "nex
 _TOKEN = re.compile(r"[\w'’-]+|[.;:!?,()\"“”]")
 _CLAUSE_PUNCT = frozenset('.;:!?,()"“”')
 Frame = tuple[str, list[str], frozenset[str]]
+# Words that open an object: an -ing word right before one is a verb, not a noun.
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "more", "any"})
 
 
 @cache
@@ -121,6 +123,8 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
             else:
                 runs[-1].append(Word(tok, stem(low), not runs[-1]))
         else:
+            if runs[-1] and runs[-1][-1].key.endswith("ing") and low in _OBJECT_OPENERS:
+                runs[-1].pop()  # "scheduling more meetings": a verb taking an object
             if runs[-1] and (stem(low) in taken or tok[:1].isupper()):
                 runs[-1] = []  # it modifies a keyword or a name ("daily data", "Abyei town")
             elif runs[-1]:
