@@ -15,6 +15,7 @@ from dossier.model.analysis import Analysis
 from dossier.model.dossier import Dossier, Source
 from dossier.resolve import discrepancies, events
 from dossier.resolve.actors import ActorTable
+from dossier.resolve.contested import speaking_party
 from dossier.resolve.demands import resolve_demands
 from dossier.resolve.heading import derive_title
 from dossier.resolve.issues import derive_issues
@@ -40,7 +41,7 @@ def resolve_with_stats(
     sources = sorted(sources, key=lambda s: s.id)
 
     table = ActorTable(analyses)
-    issue_set = derive_issues(analyses)
+    issue_set = derive_issues(analyses, party=speaking_party(table))
     positions = resolve_positions(table, analyses, issue_set, len(sources))
     demands = resolve_demands(table, analyses, stats)
     quotes = resolve_quotes(table, analyses, stats)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -135,13 +136,24 @@ def stance_text(keywords: list[str]) -> str:
     return " . ".join(keywords)
 
 
-def derive_issues(analyses: list[Analysis], matcher: FrameMatcher | None = None) -> IssueSet:
-    """The lexicon's frames the articles attest, plus any demand's object the outlets repeat."""
+def derive_issues(
+    analyses: list[Analysis],
+    matcher: FrameMatcher | None = None,
+    party: Callable[[str, str | None], str | None] | None = None,
+) -> IssueSet:
+    """The lexicon's frames the articles attest, plus any demand's object the outlets repeat,
+    plus (given `party`, the actor an entity key stands for) what the parties contest."""
     if matcher is None:
         matcher = FrameMatcher()
         extra = derived_frames(analyses, matcher)
         if extra:
             matcher = FrameMatcher(matcher.frames + extra)
+        if party is not None:
+            from dossier.resolve.contested import contested_frames  # it builds on this module
+
+            more = contested_frames(analyses, matcher, party)
+            if more:
+                matcher = FrameMatcher(matcher.frames + more)
     seen: dict[int, Attestation] = defaultdict(Attestation)
 
     def note(text: str, source: str, sentence: int) -> None:

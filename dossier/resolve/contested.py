@@ -1,0 +1,239 @@
+"""Contested objects: what the parties demand, back or turn down, as issues of their own.
+
+The lexicon's issue frames name what diplomatic events are often about; a new event is
+about something no frame names. Here the objects of the parties' demands and of their
+support/oppose statements are read off the sentences, reduced to their head nouns ("the next
+filling of the reservoir" -> filling; "daily release data" -> data), and a head that several
+outlets or several parties contest becomes an issue, labelled by the noun phrase the articles
+use most. The stance machinery (polarity.py) then reads each claim's attitude to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from dossier import lexicons
+from dossier.model.analysis import Analysis
+from dossier.resolve.actors import ActorTable
+from dossier.resolve.issues import FrameMatcher, stems
+from dossier.resolve.lexicon import keyword_stopwords
+from dossier.resolve.text import STOPWORDS, fold, stem
+
+MIN_SOURCES = 2  # outlets that must contest the same thing ...
+MIN_PARTIES = 2  # ... or parties that must speak to it
+OBJECT_REACH = 9  # words after a cue that may still be its object
+# spaCy's stop words that say which thing is meant ("the former officials", "the next
+# filling"): content here.
+_CONTENT = frozenset({"former", "latter", "full", "whole", "first", "last", "next"})
+_TOKEN = re.compile(r"[\w'’-]+|[.;:!?,()\"“”]")
+_CLAUSE_PUNCT = frozenset('.;:!?,()"“”')
+Frame = tuple[str, list[str], frozenset[str]]
+# Words that open an object: an -ing word right before one is a verb, not a noun.
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "more", "any"})
+
+
+@cache
+def _lexicon() -> dict[str, frozenset[str]]:
+    data = lexicons.load("contested")
+    return {k: frozenset(fold(str(w)) for w in data[k]) for k in data}
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """Every word of a stance cue: an attitude, never the thing it is towards."""
+    from dossier.resolve.lexicon import stance_cues
+
+    book = stance_cues()
+    return frozenset(w for p in [*book["phrases"], *book["lemmas"]] for w in fold(p).split())
+
+
+@dataclass(frozen=True)
+class Word:
+    surface: str
+    key: str  # folded and stemmed, as the frame matcher sees it
+    first: bool  # the first content word of its run (a modifier or a verb, if more follow)
+    # No determiner, number or preposition before it: alone, it is likelier a verb ("explore").
+    verb_like: bool = False
+
+
+@dataclass
+class Candidate:
+    sources: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    claims: set[tuple[str, int]] = field(default_factory=set)
+    surfaces: Counter = field(default_factory=Counter)  # noun phrases that name it
+    heads: int = 0  # times it ended a run (an object's head noun)
+
+
+def speaking_party(table: ActorTable) -> Callable[[str, str | None], str | None]:
+    """(source, entity key) -> the party it speaks for: a person's body, else itself."""
+
+    def party(source: str, key: str | None) -> str | None:
+        actor = table.actor_of(source, key)
+        return (table.principal_body(actor) or actor) if actor else None
+
+    return party
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    return [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def _content(surface: str, taken: set[str], at_start: bool, in_run: bool = False) -> bool:
+    low = fold(surface)
+    lex = _lexicon()
+    # A filler opens an object ("free the officials"); inside a noun phrase it is a noun
+    # ("daily release data").
+    filler = low in lex["fillers"] and not in_run
+    if (low in STOPWORDS and low not in _CONTENT) or filler or low in _cue_words():
+        return False
+    if len(low) < 3 or any(ch.isdigit() for ch in low) or stem(low) in taken:
+        return False
+    if surface[:1].isupper() and not at_start:
+        return False  # a name ("Sudanese troops", "the Grand ... Dam"): not an issue word
+    # A participle ends the noun phrase before it ("officials held in", "the code agreed").
+    return not (low.endswith("ed") and low not in _CONTENT)
+
+
+def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> list[list[Word]]:
+    """The noun-phrase runs of an object that starts at character `start`: content words,
+    broken by stop words, names and numbers, up to the clause's end or a word that says
+    the object is over ("until", "which", "before")."""
+    lex = _lexicon()
+    runs: list[list[Word]] = [[]]
+    seen, before = 0, ""
+    for k, (tok, at) in enumerate(_tokens(text)):
+        if at < start:
+            continue
+        low = fold(tok)
+        if seen == 0 and low == "that":
+            return []  # "agreed that the guns must fall silent": a clause, not an object
+        if tok in _CLAUSE_PUNCT or (low in lex["object_ends"] and any(runs)):
+            break
+        seen += 1
+        if reach and seen > reach:
+            break
+        if _content(tok, taken, k == 0, bool(runs[-1])):
+            if not runs[-1] and (before in lex["verb_markers"] or (k == 0 and not reach)):
+                runs[-1].append(Word(tok, stem(low), True, verb_like=True))
+            else:
+                runs[-1].append(Word(tok, stem(low), not runs[-1]))
+        else:
+            if runs[-1] and runs[-1][-1].key.endswith("ing") and low in _OBJECT_OPENERS:
+                runs[-1].pop()  # "scheduling more meetings": a verb taking an object
+            if runs[-1] and (stem(low) in taken or tok[:1].isupper()):
+                runs[-1] = []  # it modifies a keyword or a name ("daily data", "Abyei town")
+            elif runs[-1]:
+                runs.append([])
+        before = low
+    if runs[-1] and len(runs[-1]) == 1 and runs[-1][0].verb_like:
+        runs[-1] = []
+    # A verb that opens a run is the act, not the thing ("share daily data").
+    return [
+        r[1:] if r[0].verb_like else r for r in runs if r and not (len(r) == 1 and r[0].verb_like)
+    ]
+
+
+def _cue_spans(text: str, cue_field: str) -> list[tuple[int, int]]:
+    """Where a claim's cues stand in its sentence ("agreed to", "would not accept"), each time."""
+    out = []
+    for cue in (c.strip() for c in cue_field.split(",")):
+        last = cue.split()[-1] if cue else ""
+        if len(last) < 3:
+            continue
+        base = fold(last)[:-1] if last.endswith("e") and len(last) > 3 else fold(last)
+        out += [m.span() for m in re.finditer(rf"\b{re.escape(base)}\w{{0,3}}\b", fold(text))]
+    return sorted(out)
+
+
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|remain|remains|remained)\s+(?:\w+\s+){0,2}$")
+
+
+def _subject_start(text: str, cue_start: int) -> tuple[int, int] | None:
+    """For a predicate cue ("the duties were not negotiable"), the span of its subject's clause
+    up to the copula: what the cue is about comes before it, not after."""
+    head = text[:cue_start]
+    m = _COPULA.search(fold(head))
+    if not m:
+        return None
+    cut = max(head.rfind(p, 0, m.start()) for p in ".;:,")
+    return cut + 1 if cut >= 0 else 0, m.start()
+
+
+def _attest(
+    found: dict[str, Candidate], runs: list[list[Word]], source: str, party: str, claim: int
+) -> None:
+    """Each run's head (its last word) and, for a generic head ("binding agreement"), the
+    modifier and head together stand for what the claim contests."""
+    generic = _lexicon()["generic_heads"] | frozenset(keyword_stopwords())
+    for run in runs:
+        head = run[-1]
+        if head.key in generic or fold(head.surface) in generic:
+            if len(run) < 2 or run[-2].key in generic:
+                continue
+            # The modifier names the thing ("the ceasefire line", "a binding agreement").
+            key = run[-2].key
+            phrase = f"{run[-2].surface} {head.surface}"
+        else:
+            key = head.key
+            phrase = " ".join(w.surface for w in run[-2:]) if len(run) > 1 else head.surface
+        c = found[key]
+        c.sources.add(source)
+        c.parties.add(party)
+        c.claims.add((source, claim))
+        c.surfaces[fold(phrase)] += 1
+        c.heads += 1
+
+
+def contested_frames(
+    analyses: list[Analysis], matcher: FrameMatcher, party: Callable[[str, str | None], str | None]
+) -> list[Frame]:
+    """Frames for the heads of what the parties contest, where ≥2 outlets or ≥2 parties
+    contest the same head; `party(source, key)` is the actor an entity key stands for."""
+    # What a frame already names, by a keyword or a word of its label, is no new issue.
+    taken = {t for fr in matcher.frames for kw in [fr[0], *fr[1]] for t in stems(kw)}
+    found: dict[str, Candidate] = defaultdict(Candidate)
+    for a in analyses:
+        for d in a.demands:
+            who = party(a.source, d.by) or next(
+                (p for p in (party(a.source, o) for o in d.of) if p), None
+            )
+            if who:
+                runs = object_words(d.text, taken)
+                _attest(found, runs[:2], a.source, who, d.sentence)
+        for sc in a.stances:
+            who = party(a.source, sc.holder)
+            if not who or sc.stance not in ("support", "oppose", "mixed"):
+                continue
+            if not 0 <= sc.sentence < len(a.sentences):
+                continue
+            text = a.sentences[sc.sentence].text
+            for start, end in _cue_spans(text, sc.cue):
+                runs = object_words(text, taken, end, OBJECT_REACH)
+                subject = _subject_start(text, start)
+                if subject is not None:
+                    runs = object_words(text[: subject[1]], taken, subject[0])[-1:]
+                _attest(found, runs[:1], a.source, who, sc.sentence)
+    kept = [
+        (key, c)
+        for key, c in found.items()
+        if len(c.sources) >= MIN_SOURCES or len(c.parties) >= MIN_PARTIES
+    ]
+    kept.sort(key=lambda kc: (-len(kc[1].sources) - len(kc[1].parties), -kc[1].heads, kc[0]))
+    frames: list[Frame] = []
+    claimed: list[set[tuple[str, int]]] = []
+    for key, c in kept:
+        if any(c.claims <= other for other in claimed):
+            continue  # every claim on it is already an issue's: a near duplicate
+        claimed.append(c.claims)
+        frames.append((_label(c), sorted({key, *c.surfaces}), frozenset()))
+    return frames
+
+
+def _label(c: Candidate) -> str:
+    phrase = max(c.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+    return phrase[:1].upper() + phrase[1:]

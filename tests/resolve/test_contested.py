@@ -1,0 +1,80 @@
+"""Issues no lexicon frame names: read from what the parties contest in invented articles."""
+
+from __future__ import annotations
+
+from dossier.resolve.contested import object_words
+
+# An invented event (a bridge-toll dispute and a rail link): no issue frame names either.
+ANDES = """Ecuador and Peru split over bridge tolls, agree on rail link
+
+Andes Wire
+
+LIMA, 3 March 2026 — Ecuador demanded on Tuesday that Peru scrap the new bridge tolls on the \
+Macará crossing, but Peru rejected the demand at talks in Lima.
+
+Peru's Transport Minister Rosa Quispe said the tolls were needed to pay for repairs. "We will not \
+abolish the tolls," Quispe told reporters.
+
+Ecuador's Foreign Minister Andrés Vela called the tolls "unacceptable" for farmers who cross \
+every day.
+
+Both governments agreed to build a rail link between Tumbes and Machala, the ministers said.
+"""
+LEDGER = """Rail link deal in Lima, but tolls dispute drags on
+
+Pacific Ledger
+
+LIMA, 4 March 2026 — Peru and Ecuador agreed on Tuesday to build a cross-border rail link, a \
+project both capitals have discussed for a decade.
+
+Ecuador again called on Peru to remove the bridge tolls, which Quito says hurt its exporters. \
+Peru refused.
+
+Andrés Vela, Ecuador's foreign minister, said Quito welcomed the rail link but could not accept \
+the tolls.
+
+Rosa Quispe, Peru's transport minister, said the tolls would stay until the repairs were paid for.
+"""
+
+
+def _dossier(nlp, tmp_path):
+    from dossier.analyse import analyse_articles
+    from dossier.config import Settings
+    from dossier.ingest import ingest_dir
+    from dossier.resolve import resolve, source_from
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "andes-wire-tolls.txt").write_text(ANDES, encoding="utf-8")
+    (folder / "pacific-ledger-rail.txt").write_text(LEDGER, encoding="utf-8")
+    settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
+    articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
+    analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
+    sources = [source_from(a, an) for a, an in zip(articles, analyses, strict=True)]
+    return resolve(sources, analyses)
+
+
+def test_parties_get_stances_on_issues_no_frame_names(nlp, tmp_path):
+    d = _dossier(nlp, tmp_path)
+    labels = {i.id: i.label for i in d.issues}
+    tolls = next(i for i, label in labels.items() if "toll" in label.lower())
+    rail = next(i for i, label in labels.items() if "rail" in label.lower())
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("ecuador", tolls)] == "oppose"  # demands their removal, "unacceptable"
+    assert cells[("peru", tolls)] == "support"  # rejects the demand, "will not abolish"
+    assert cells[("ecuador", rail)] == "support"
+    assert cells[("peru", rail)] == "support"
+    # The ministers' words count for the states they speak for, and for themselves.
+    assert cells[("rosa-quispe", tolls)] == "support"
+    assert cells[("andres-vela", tolls)] == "oppose"
+    assert len(d.issues) <= 4  # a handful, no near duplicates
+
+
+def test_object_words_take_the_noun_phrase_not_the_verb_or_names():
+    runs = object_words("to share daily release data with Sudan", set(), 0, 9)
+    assert [[w.surface for w in r] for r in runs] == [["daily", "release", "data"]]
+    # A demand's content opens with the act demanded; the thing is its object.
+    runs = object_words("suspend the next filling of the reservoir until July", set())
+    assert [r[-1].surface for r in runs] == ["filling", "reservoir"]
+    # A word modifying a keyword already known is no issue of its own.
+    assert object_words("the daily data", {"data"}) == []
