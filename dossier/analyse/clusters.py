@@ -192,7 +192,7 @@ def _holder(
             if ent.kind != "person":
                 continue
             for role in ent.roles:
-                if norm and lx.title_head(role.title) != lx.title_head(norm) and role.title != norm:
+                if norm and not lx.heads_agree(role.title, norm) and role.title != norm:
                     continue
                 mismatch = affil and role.affiliation != affil and affil not in ent.affiliations
                 unknown = role.affiliation is None and not ent.affiliations and bool(norm)

@@ -49,6 +49,7 @@ class Status:
             ]
             if before and before[-1].status == "open" and not self._rejects(si):
                 before[-1].status = "accepted"
+        self._accepted_by_addressee(claims)
         rejected_by: set[str] = set()
         for si, owner in refs:
             if self._rejects(si) and owner:
@@ -70,6 +71,30 @@ class Status:
             ):
                 c.status = "rejected"
         self._rejected_by_content(claims, ref_sents)
+
+    def _accepted_by_addressee(self, claims: list[DemandClaim]) -> None:
+        """ "asked Tehran to receive a team ..., and Iran had accepted": an addressee accepting
+        with nothing else accepted, in the demand's sentence or the next one."""
+        for c in claims:
+            if c.status != "open" or not c.of:
+                continue
+            for si in (c.sentence, c.sentence + 1):
+                if si >= len(self.ctx.sents) or self._rejects(si):
+                    continue
+                for tok in self.ctx.sents[si]:
+                    if (
+                        tok.lemma_.lower() in self.acc_lemmas | {"agree"}
+                        and tok.pos_ == "VERB"
+                        and not any(
+                            ch.dep_ in ("dobj", "xcomp", "ccomp", "neg") for ch in tok.children
+                        )
+                        and self._subject_key(tok) in c.of
+                    ):
+                        c.status = "accepted"
+
+    def _subject_key(self, verb: Token) -> str | None:
+        subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        return self.ctx.tok_ent.get(subj.i) if subj is not None else None
 
     def _rejects(self, si: int) -> bool:
         sent = self.ctx.sents[si]
@@ -95,6 +120,16 @@ class Status:
                 for t in c.subtree
                 if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "PROPN")
             }
+            if not objects:
+                # "Access to those sites is out of the question": a refusal by phrase says what
+                # it refuses in its subject
+                objects = {
+                    t.lemma_.lower()
+                    for tok in sent
+                    if tok.dep_ in ("nsubj", "nsubjpass")
+                    for t in tok.subtree
+                    if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN")
+                }
             if not objects:
                 continue
             for c in reversed(claims):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from dossier.resolve import names
+from dossier.resolve import lexicon, names
 from dossier.resolve.entity_forms import (
     GENERIC_HEADS,
     Ent,
@@ -200,6 +200,20 @@ class Clusterer:
             return ranked[0]
         return None
 
+    def _fitting_role(
+        self, title: str, found: set[int], role_words: dict[int, set[str]]
+    ) -> set[int]:
+        """Among several people of one state or body, those whose roles the title's generic
+        head can stand for ("the Iranian envoy": the ambassador, not the spokesman)."""
+        if len(found) < 2:
+            return found
+        heads = lexicon.generic_head_roles()
+        wanted = set().union(*(heads.get(w, frozenset()) for w in names.norm(title).split()))
+        if not wanted:
+            return found
+        fitting = {r for r in found if role_words.get(r, set()) & wanted}
+        return fitting or found
+
     def _attach_titles(self, deferred: list[Ent]) -> None:
         """Title-only entities join the one actor the dossier ties that title to, if just one.
 
@@ -209,6 +223,7 @@ class Clusterer:
         """
         title_roots: dict[str, set[int]] = defaultdict(set)
         word_roots: dict[str, set[int]] = defaultdict(set)
+        role_words: dict[int, set[str]] = defaultdict(set)
         for ent in self.ents:
             if ent.title_only:
                 continue
@@ -225,6 +240,7 @@ class Clusterer:
                 words |= {w for a in affs for w in title_words(a)}
                 for w in words:
                     word_roots[w].add(root)
+                role_words[root] |= {w for r in ent.e.roles for w in title_words(r.title)}
         for ent in deferred:
             roots: set[int] = set()
             for t in ent.titles or [ent.e.name]:
@@ -234,6 +250,7 @@ class Clusterer:
                     words = title_words(t) - GENERIC_HEADS
                     if words:
                         found = set.intersection(*(word_roots.get(w, set()) for w in words))
+                        found = self._fitting_role(t, found, role_words)
                         roots |= {self.uf.find(r) for r in found}
             if len(roots) == 1:
                 self.uf.union(roots.pop(), ent.idx)

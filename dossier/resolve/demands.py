@@ -56,7 +56,10 @@ def resolve_demands(table: ActorTable, analyses: list[Analysis], stats: Stats) -
     for a in analyses:
         for d in a.demands:
             by = table.actor_of(a.source, d.by)
-            of = sorted({x for k in d.of if (x := table.actor_of(a.source, k)) and x != by})
+            # Never of the maker, nor of the body the maker speaks for ("X, Iran's envoy,
+            # demanded that the agency guarantee ..., a long-standing Iranian complaint").
+            own = {by, table.principal_body(by)} if by else set()
+            of = sorted({x for k in d.of if (x := table.actor_of(a.source, k)) and x not in own})
             items.append(
                 Item(
                     by=by,

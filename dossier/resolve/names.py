@@ -182,6 +182,8 @@ def given_compatible(a: str, b: str) -> bool:
     if a == b:
         return True
     _, min_len = lexicon.fold_rules()
+    if min(len(a), len(b)) >= _MIN_VOWEL_SWAP and _vowel_swap_before(a, b):
+        return True  # Saeed/Saeid, Hamid/Hamed: one vowel spelt two ways, same last letter
     if min(len(a), len(b)) < min_len or abs(len(a) - len(b)) > 1:
         return False
     # Within one edit, and not in the last two letters (Daniel/Daniela, Mario/Maria), where
@@ -227,6 +229,7 @@ def _vowels_only_apart(a: str, b: str) -> bool:
 
 
 _MIN_VOWEL_FOLD = 6
+_MIN_VOWEL_SWAP = 5  # given names compared within one surname: shorter ones are safe enough
 
 
 # Surnames shorter than this stay exact: at 7 letters one edit is a different name too often.

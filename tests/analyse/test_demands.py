@@ -99,3 +99,15 @@ def test_all_three_governments_are_the_three_parties(analyse):
     )
     by, of, _, _ = next(d for d in _demands(a) if d[3].startswith("refrain"))
     assert (by, of) == ("Grace Njeri", ["Egypt", "Ethiopia", "Sudan"])
+
+
+def test_an_addressee_accepting_and_a_refusal_naming_its_object(analyse):
+    a = analyse(
+        "The agency chief, Lena Berg, said she had asked Chile to receive a team of inspectors, "
+        "and that Chile had accepted on Wednesday. The board demanded that Peru give inspectors "
+        'immediate access to two sites. "Access to those sites is out of the question," Peru\'s '
+        "envoy Ana Ruiz said."
+    )
+    got = {text: status for _, _, status, text in _demands(a)}
+    assert got["receive a team of inspectors"] == "accepted"
+    assert got["Peru give inspectors immediate access to two sites"] == "rejected"

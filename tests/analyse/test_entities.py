@@ -222,3 +222,20 @@ def test_an_expert_at_a_body_and_the_head_of_a_demonym_delegation(analyse):
     assert haddad.roles[0].title == "Researcher"
     assert entity(a, "Ivan Petrov").affiliations == ["Russia"]
     assert "Russian" not in names(a)
+
+
+def test_a_generic_head_finds_the_holder_of_a_role_it_stands_for(analyse):
+    a = analyse(
+        "Iranian Ambassador Kazem Gharibpour spoke first. Iran's spokesman Saeed Farahmand "
+        'agreed. "Access to those sites is out of the question," the Iranian envoy said.'
+    )
+    assert "Iranian envoy" in entity(a, "Kazem Gharibpour").surfaces
+
+
+def test_known_descriptions_of_a_body_and_a_state(analyse):
+    a = analyse(
+        "The International Atomic Energy Agency met. The U.N. nuclear watchdog said Iran "
+        "must comply. The board censured the Islamic Republic."
+    )
+    assert entity(a, "International Atomic Energy Agency").mentions[1].text.endswith("watchdog")
+    assert "Islamic Republic" in entity(a, "Iran").surfaces

@@ -250,3 +250,12 @@ def test_surnames_with_the_same_consonants_merge_when_the_given_names_agree(art,
     c = art("c", ["Hesham Salman spoke."]).ent("e1", "Hesham Salem")  # other consonants
     d = run_resolve([a, b, c])
     assert sorted(len(x.aliases) for x in d.actors) == [1, 2]
+
+
+def test_persian_gh_and_q_and_a_short_vowel_spelt_two_ways_merge(art, run_resolve):
+    a = art("a", ["Kazem Gharibpour spoke.", "Saeed Farahmand agreed."])
+    a.ent("e1", "Kazem Gharibpour").ent("e2", "Saeed Farahmand")
+    b = art("b", ["Kazem Qaribpour spoke.", "Saeid Farahmand agreed."])
+    b.ent("e1", "Kazem Qaribpour").ent("e2", "Saeid Farahmand")
+    d = run_resolve([a, b])
+    assert sorted(len(x.aliases) for x in d.actors) == [2, 2]

@@ -62,3 +62,17 @@ def test_demand_without_author_is_counted_not_invented(art):
     d, stats = resolve_with_stats([source_from(a.article(), a.analysis())], [a.analysis()])
     assert d.demands == []
     assert stats.demands_without_by == 1
+
+
+def test_a_demand_is_never_of_the_body_its_maker_speaks_for(art, run_resolve):
+    a = art(
+        "a",
+        [
+            "Iran's envoy Kazem Gharibpour demanded that the agency guarantee secrecy, an Iranian complaint."
+        ],
+    )
+    a.ent("e1", "Kazem Gharibpour", roles=[("Envoy", 0, "Iran")], affiliations=["Iran"])
+    a.ent("e2", "Iran", "state").ent("e3", "IAEA", "organization")
+    a.demand("e1", ["e3", "e2"], "the agency guarantee secrecy", 0)
+    d = run_resolve([a])
+    assert [x.of for x in d.demands] == [["iaea"]]
