@@ -34,13 +34,7 @@ def heads_agree(role_title: str, ref_title: str) -> bool:
     """Whether a title reference ("the Iranian envoy") can mean a holder of `role_title`
     ("Ambassador"): the same head noun, or one its generic head stands for (titles.yaml)."""
     role, ref = title_head(role_title), title_head(ref_title)
-    return role == ref or role in generic_head_roles().get(ref, frozenset())
-
-
-@cache
-def generic_head_roles() -> dict[str, frozenset[str]]:
-    table = lexicons.load("titles").get("generic_head_roles") or {}
-    return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in table.items()}
+    return role == ref or role in lexicons.generic_head_roles().get(ref, frozenset())
 
 
 def _title_case(words: str) -> str:

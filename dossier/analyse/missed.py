@@ -65,6 +65,8 @@ def find_surname_tokens(st: State) -> None:
         word = m.group()
         # a surname groups with its full name in clustering; a given name is named for its owner
         name = word if word in surnames else names[word]
+        if word not in surnames and not _name_use(st, ts, te):
+            continue  # "Will the talks ...", "Hope is fading": a word, not Will or Hope
         st.cands.append(
             Cand(
                 m.start(),
@@ -79,6 +81,13 @@ def find_surname_tokens(st: State) -> None:
                 te,
             )
         )
+
+
+def _name_use(st: State, ts: int, te: int) -> bool:
+    """A given name used as a name: tagged a proper noun, and not the sentence's first word
+    (where any word is capitalised)."""
+    first = st.ctx.sents[st.ctx.tok_sent[ts]].start
+    return ts != first and all(st.doc[t].pos_ == "PROPN" for t in range(ts, te))
 
 
 def group_noun_phrases(st: State) -> None:
@@ -205,6 +214,11 @@ def state_bodies(st: State) -> None:
     rx = _state_body_pattern()
     if rx is None:
         return
+    by_token: dict[int, list[Cand]] = defaultdict(list)  # one index, not a scan per match
+    for c in st.cands:
+        for t in range(c.token_start, c.token_end):
+            by_token[t].append(c)
+    replaced: set[int] = set()
     for m in rx.finditer(st.text):
         ts, te = token_range(st, m.start(), m.end())
         if te <= ts or st.ctx.tok_sent[ts] < 0:
@@ -212,11 +226,11 @@ def state_bodies(st: State) -> None:
         head = st.doc[te - 1]
         if head.dep_ in ("compound", "amod", "nmod") and head.head.i >= te:
             continue
-        overlap = [c for c in st.cands if c.token_start < te and ts < c.token_end]
+        overlap = {id(c): c for t in range(ts, te) for c in by_token.get(t, ())}
         # The demonym alone may already stand for its state: the body replaces that mention.
-        if any(c.kind != "state" or c.start < m.start() for c in overlap):
+        if any(c.kind != "state" or c.start < m.start() for c in overlap.values()):
             continue
-        st.cands = [c for c in st.cands if c not in overlap]
+        replaced |= overlap.keys()
         name = " ".join(m.group().split())
         st.cands.append(
             Cand(
@@ -232,6 +246,8 @@ def state_bodies(st: State) -> None:
                 te,
             )
         )
+    if replaced:
+        st.cands = [c for c in st.cands if id(c) not in replaced]
 
 
 @cache

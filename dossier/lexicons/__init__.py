@@ -18,3 +18,11 @@ def load(name: str) -> Any:
     """The parsed contents of `dossier/lexicons/<name>.yaml` (cached; treat as read-only)."""
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@cache
+def generic_head_roles() -> dict[str, frozenset[str]]:
+    """A generic head of a title reference ("envoy") -> the role words it may stand for
+    ("ambassador", ...), from titles.yaml; shared by analyse and resolve."""
+    table = load("titles").get("generic_head_roles") or {}
+    return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in table.items()}

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from dossier.resolve import lexicon, names
+from dossier import lexicons
+from dossier.resolve import names
 from dossier.resolve.entity_forms import (
     GENERIC_HEADS,
     Ent,
@@ -138,17 +139,20 @@ class Clusterer:
         index: dict[str, list[str]] = defaultdict(list)
         for surname in sorted(by_surname):
             if any(e.person.full and not e.person.initial_only for e in by_surname[surname]):  # type: ignore[union-attr]
-                for key in names.deletion_keys(surname):
+                for key in names.deletion_keys(names.gh_key(surname)):
                     index[key].append(surname)
                 index["c:" + names.consonant_key(surname)].append(surname)
-        pairs = {
-            (a, b)
-            for bucket in index.values()
-            for i, a in enumerate(bucket)
-            for b in bucket[i + 1 :]
-            if a != b and names.surname_compatible(a, b)
-        }
-        for a, b in sorted(pairs):
+        pairs: dict[tuple[str, str], bool] = {}  # (a, b) -> whether the spelling alone suffices
+        for bucket in index.values():
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1 :]:
+                    if a == b or (a, b) in pairs:
+                        continue
+                    if names.surname_compatible(a, b):
+                        pairs[(a, b)] = True
+                    elif names.vowels_only_apart(a, b):
+                        pairs[(a, b)] = False
+        for (a, b), strong in sorted(pairs.items()):
             for x in by_surname[a]:
                 for y in by_surname[b]:
                     px, py = x.person, y.person
@@ -159,6 +163,7 @@ class Clusterer:
                         and not py.initial_only  # type: ignore[union-attr]
                         and x.source != y.source
                         and names.given_compatible(px.given, py.given)  # type: ignore[union-attr,arg-type]
+                        and (strong or _shared_middle_name(px, py))
                     ):
                         self.uf.union(x.idx, y.idx)
 
@@ -207,7 +212,7 @@ class Clusterer:
         head can stand for ("the Iranian envoy": the ambassador, not the spokesman)."""
         if len(found) < 2:
             return found
-        heads = lexicon.generic_head_roles()
+        heads = lexicons.generic_head_roles()
         wanted = set().union(*(heads.get(w, frozenset()) for w in names.norm(title).split()))
         if not wanted:
             return found
@@ -256,3 +261,13 @@ class Clusterer:
                 self.uf.union(roots.pop(), ent.idx)
             else:
                 self.join_key("t:" + title_norm(ent.e.name), ent.idx)
+
+
+def _shared_middle_name(a: names.PersonName, b: names.PersonName) -> bool:
+    """A middle name both spellings carry ("Hesham Abdel-Rahman Soliman" / "Hisham Abdelrahman
+    Suleiman"): what makes surnames alike only in their consonants one name."""
+
+    def middle(p: names.PersonName) -> set[str]:
+        return {g.replace("-", "") for g in p.givens[1:]}
+
+    return bool(middle(a) & middle(b))

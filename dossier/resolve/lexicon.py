@@ -233,11 +233,3 @@ def figures() -> dict[str, Any]:
 
 
 key = _key
-
-
-@cache
-def generic_head_roles() -> dict[str, frozenset[str]]:
-    """A generic head ("envoy") -> the role words it may stand for ("ambassador", ...)."""
-    data = _optional("titles")
-    table = data.get("generic_head_roles") if isinstance(data, dict) else None
-    return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (table or {}).items()}

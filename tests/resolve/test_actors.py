@@ -247,9 +247,26 @@ def test_surnames_with_the_same_consonants_merge_when_the_given_names_agree(art,
     # Arabic leaves short vowels unwritten: Soliman/Suleiman, Hesham/Hisham.
     a = art("a", ["Hesham Abdel-Rahman Soliman spoke."]).ent("e1", "Hesham Abdel-Rahman Soliman")
     b = art("b", ["Hisham Abdelrahman Suleiman spoke."]).ent("e1", "Hisham Abdelrahman Suleiman")
-    c = art("c", ["Hesham Salman spoke."]).ent("e1", "Hesham Salem")  # other consonants
+    c = art("c", ["Hesham Salman spoke."]).ent("e1", "Hesham Salman")  # other vowel count
     d = run_resolve([a, b, c])
     assert sorted(len(x.aliases) for x in d.actors) == [1, 2]
+
+
+def test_surnames_alike_only_in_consonants_need_a_shared_middle_name(art, run_resolve):
+    # Hassan and Hussein, Martin and Morton are different names with the same consonants.
+    a = art("a", ["Ali Hassan spoke.", "Paul Martin spoke."])
+    a.ent("e1", "Ali Hassan").ent("e2", "Paul Martin")
+    b = art("b", ["Ali Hussein spoke.", "Paul Morton spoke."])
+    b.ent("e1", "Ali Hussein").ent("e2", "Paul Morton")
+    assert len(run_resolve([a, b]).actors) == 4
+
+
+def test_gh_and_q_meet_only_for_comparison_not_in_ids(art, run_resolve):
+    a = art("a", ["Kazem Gharibpour spoke.", "Ann Wright spoke."])
+    a.ent("e1", "Kazem Gharibpour").ent("e2", "Ann Wright")
+    b = art("b", ["Kazem Qaribpour spoke."]).ent("e1", "Kazem Qaribpour")
+    d = run_resolve([a, b])
+    assert sorted(x.id for x in d.actors) == ["ann-wright", "kazem-gharibpour"]
 
 
 def test_persian_gh_and_q_and_a_short_vowel_spelt_two_ways_merge(art, run_resolve):
