@@ -235,7 +235,7 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
     best: tuple[int, str] | None = None
     doc = span.doc
     for ent in ents:
-        if ent.label_ not in ("GPE", "FAC", "LOC") or ent.start == 0:
+        if ent.start == 0 or not (ent.label_ in ("GPE", "FAC", "LOC") or _unknown_town(ent)):
             continue
         if ent.start < span.start or ent.end > span.end:
             continue
@@ -253,6 +253,23 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
     if best is None:
         best = _named_capital(span, date_span)
     return best[1] if best else None
+
+
+def _unknown_town(ent: Span) -> bool:
+    """A one-word name the model took for a body but that follows "in" and that no lexicon
+    knows as a body ("a workshop in Isfahan"): a town the model has not seen."""
+    doc = ent.doc
+    return (
+        ent.label_ == "ORG"
+        and len(ent) == 1
+        and not ent.text.isupper()
+        and doc[ent.start - 1].lower_ == "in"
+        # a thing located there ("a workshop in Isfahan"), not a deed done in a body ("passed
+        # in Congress")
+        and doc[ent.start - 1].head.pos_ == "NOUN"
+        and lx.names().lookup(ent.text) is None
+        and ent.text.lower() not in lx.org_heads()  # "in Congress", "in Parliament"
+    )
 
 
 def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:

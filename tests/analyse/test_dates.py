@@ -192,3 +192,11 @@ def test_a_statement_date_that_names_an_event_is_kept(analyse):
         "The envoy told the council on Monday that talks had stalled.", published="2024-03-15"
     )
     assert not [d for d in b.dated if d.date_surface == "Monday"]
+
+
+def test_a_town_the_model_takes_for_a_body_is_the_place(analyse):
+    # the small model tags unfamiliar towns as ORG; "in" after a noun still locates the thing
+    a = analyse("They removed cameras from a workshop in Isfahan in June 2022.")
+    assert [(d.date, d.place) for d in a.dated] == [("2022-06", "Isfahan")]
+    b = analyse("The vote in Congress on Tuesday was close.", published="2024-03-15")
+    assert [d.place for d in b.dated] == [None]
