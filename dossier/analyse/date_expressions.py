@@ -41,7 +41,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "my",
         re.compile(
-            rf"\b(?:in|since|until|by|from|early|late|mid-?)\s+{_MON}(?:\s+{_YEAR})?\b",
+            rf"\b(?:in|since|until|by|from|early|late|mid-?)\s+{_MON}"
+            rf"(?:\s+{_YEAR}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b",
             re.IGNORECASE,
         ),
     ),
@@ -148,6 +149,10 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, tense: str) -> str | 
     if kind == "my":
         month = MONTHS.get(g["mon"].lower().rstrip("."))
         year = int(g["year"]) if g.get("year") else (pub.year if pub else None)
+        if g.get("that"):
+            # "reached in 2015 ... in July of that year": the year last written before it
+            years = re.findall(r"\b(?:19|20)\d\d\b", m.string[: m.start()])
+            return f"{int(years[-1]):04d}-{month:02d}" if years and month else None
         if not month or year is None:
             return None
         if not g.get("year") and pub is not None:

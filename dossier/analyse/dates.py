@@ -55,6 +55,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                     verb.lemma_.lower() in saying
                     and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
                     and not any(t.dep_ == "nsubj" and t.i > verb.i for t in verb.children)
+                    and not _names_event(span)
                 ):
                     continue  # "X said on Friday (that) ...": the statement's date
                 if verb.lemma_.lower() in spoken and span.root.dep_ in ("poss", "compound"):
@@ -74,6 +75,13 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                     pub = published.isoformat()[: len(value)]
                     if value != pub:
                         tense = "past" if value < pub else "future"
+                # "later this month" is ahead and "earlier this month" behind whatever the verb
+                # ("has offered to host a meeting later this month": the meeting is the step)
+                ahead = re.match(r"(later|earlier)\s", m.group().lower())
+                if ahead:
+                    tense = "future" if ahead.group(1) == "later" else "past"
+                if tense == "future" and _until(sent.text, m):
+                    continue  # "look busy until June": a state lasts until then, nothing is due
                 if (si, value) in seen:
                     continue
                 seen.add((si, value))
@@ -186,6 +194,23 @@ def _undated(
     return None
 
 
+def _names_event(span: Span) -> bool:
+    """Whether a "when" clause says what happened on the date ("told the board on Monday, when
+    the meeting opened, that ..."): then the date is an event's, not only the statement's."""
+    return any(
+        c.dep_ in ("relcl", "advcl") and any(g.lower_ == "when" for g in c.children)
+        for t in span
+        for c in t.children
+    )
+
+
+def _until(text: str, m: re.Match[str]) -> bool:
+    """Whether the date is the end of a span ("until June", "till the end of the year")."""
+    before = text[: m.start()].split()[-1:]
+    first = m.group().split()[0].lower()
+    return first in ("until", "till") or [w.lower() for w in before] in (["until"], ["till"])
+
+
 def _since(span: Span) -> Token | None:
     """The "since" the date is the object of (the match may or may not include it)."""
     for t in span:
@@ -210,7 +235,7 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
     best: tuple[int, str] | None = None
     doc = span.doc
     for ent in ents:
-        if ent.label_ not in ("GPE", "FAC", "LOC") or ent.start == 0:
+        if ent.start == 0 or not (ent.label_ in ("GPE", "FAC", "LOC") or _unknown_town(ent)):
             continue
         if ent.start < span.start or ent.end > span.end:
             continue
@@ -228,6 +253,23 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
     if best is None:
         best = _named_capital(span, date_span)
     return best[1] if best else None
+
+
+def _unknown_town(ent: Span) -> bool:
+    """A one-word name the model took for a body but that follows "in" and that no lexicon
+    knows as a body ("a workshop in Isfahan"): a town the model has not seen."""
+    doc = ent.doc
+    return (
+        ent.label_ == "ORG"
+        and len(ent) == 1
+        and not ent.text.isupper()
+        and doc[ent.start - 1].lower_ == "in"
+        # a thing located there ("a workshop in Isfahan"), not a deed done in a body ("passed
+        # in Congress")
+        and doc[ent.start - 1].head.pos_ == "NOUN"
+        and lx.names().lookup(ent.text) is None
+        and ent.text.lower() not in lx.org_heads()  # "in Congress", "in Parliament"
+    )
 
 
 def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:

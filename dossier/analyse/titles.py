@@ -140,8 +140,8 @@ def _affiliation_before(st: State, cs: int, ends: dict[int, Cand]) -> tuple[str 
         return cand.name, cand.start
     if cand is not None and cand.kind == "person" and poss:
         return cand.name, cand.start
-    # a demonym dropped as affiliation ("Russian Deputy Defense Minister")
-    m = re.search(r"([A-Z][\w\-]+)$", st.text[max(0, k - 40) : k])
+    # a demonym dropped as affiliation ("Russian Deputy Defense Minister"), dotted too ("U.S.")
+    m = re.search(r"((?:[A-Z]\.){2,}|[A-Z][\w\-]+)$", st.text[max(0, k - 40) : k])
     if m and m.group(1) in st.names.demonyms:
         return st.names.demonyms[m.group(1)], k - len(m.group(1))
     # a known body or state NER left out ("AU spokesperson X"); a capital may be a city's own
@@ -164,7 +164,9 @@ def _appositive(
     before = st.text[max(0, start - 60) : start]
     # "X, [the] [Org's] title" or the copula "X is [the] title" ("... to show that X is ...")
     m = re.search(
-        r"(?:,|\s+(?:is|was|as|became|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?"
+        r"(?:,|\s+(?:is|was|as|became|remains|becomes))\s*(?:(?:the|a|an)\s+"
+        # a field before the title ("a nuclear policy analyst"), never a clause's words
+        r"(?:(?!(?:and|or|but|who|which|whose|of|to|with|in|at|for|on|by)\b)[a-z][\w\-]*\s+){0,3})?"
         r"((?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+)?$",
         before,
     )

@@ -14,7 +14,7 @@ from dossier.resolve import lexicon
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.ids import assign_ids
 from dossier.resolve.lexicon import figure_nouns
-from dossier.resolve.roles import title_key
+from dossier.resolve.roles import TitleKey, title_key
 from dossier.resolve.sources import evidence, merge_evidence
 from dossier.resolve.text import content_tokens, fold, stem
 from dossier.resolve.text import words as words_of
@@ -37,7 +37,7 @@ def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]
     of State) or more words ("Minister of Trade and Integration" / "Deputy Trade Minister")."""
     out = []
     for actor in table.actors:
-        keys = [(title_key(r.title, table.proper), r) for r in actor.roles]
+        keys = [(_same_office(title_key(r.title, table.proper)), r) for r in actor.roles]
         keys = [(k, r) for k, r in keys if k.office]
         # Group roles whose offices nest (few roles per actor: pairs are cheap here).
         uf = UnionFind(len(keys))
@@ -65,6 +65,16 @@ def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]
             values.sort(key=lambda v: (-len(v.sources), v.value))
             out.append((actor.id, values))
     return out
+
+
+def _same_office(key: TitleKey) -> TitleKey:
+    """The key with another name of an office replaced by the office ("permanent
+    representative" -> "ambassador"), so the two names meet and only their ranks are compared."""
+    words = set(key.office)
+    for name, office in lexicon.title_ranks()["office_names"]:
+        if name <= words:
+            words = (words - name) | set(office)
+    return TitleKey(office=tuple(sorted(words)), rank=key.rank)
 
 
 def _short_forms(group: list) -> bool:
@@ -117,9 +127,11 @@ def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
     ("Armenia", ""), a count of the people themselves.
     """
     # A unit of measure right after the number ("37 billion cubic metres of water").
-    for unit in lexicon.figures()["units"]:
+    extra = lexicon.figures()
+    for unit in extra["units"]:
         if tuple(following[: len(unit)]) == unit:
-            return "", " ".join(unit), False
+            written = " ".join(unit)
+            return "", extra["unit_variants"].get(written, written), False
     nouns = figure_nouns()
     head = following[: MAX_MODIFIERS + 1]
     idx = next((i for i, w in enumerate(head) if w in nouns), None)

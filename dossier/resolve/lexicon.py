@@ -141,6 +141,11 @@ def title_ranks() -> dict[str, Any]:
         "word_variants": dict(data["word_variants"]),
         "ignore": frozenset(data["ignore"]),
         "rank_words_beside": {k: list(v) for k, v in (data.get("rank_words_beside") or {}).items()},
+        # Word sets of another name of an office -> the office's words.
+        "office_names": [
+            (frozenset(str(k).split()), tuple(str(v).split()))
+            for k, v in (data.get("office_names") or {}).items()
+        ],
     }
 
 
@@ -229,6 +234,7 @@ def figures() -> dict[str, Any]:
         "units": sorted(
             (tuple(str(u).split()) for u in data.get("units") or []), key=lambda u: -len(u)
         ),
+        "unit_variants": {str(k): str(v) for k, v in (data.get("unit_variants") or {}).items()},
     }
 
 

@@ -73,3 +73,18 @@ def test_a_body_named_after_a_body_is_part_of_it(analyse):
     )
     assert entity(a, "United Nations Interim Security Force").affiliations == ["United Nations"]
     assert entity(a, "African Union Mission").affiliations == ["African Union"]
+
+
+def test_a_dotted_demonym_before_a_title_is_the_affiliation(analyse):
+    a = analyse("U.S. Deputy Permanent Representative Douglas Whitfield welcomed the visit.")
+    assert _roles(a, "Douglas Whitfield") == {("Deputy Permanent Representative", "United States")}
+
+
+def test_a_field_before_an_appositive_title_keeps_title_and_body(analyse):
+    a = analyse(
+        '"Both sides look busy," said Marta Ilves, a nuclear policy analyst at the Tallinn '
+        "Institute for Security Studies."
+    )
+    assert _roles(a, "Marta Ilves") == {("Analyst", "Tallinn Institute for Security Studies")}
+    b = analyse("Marta Ilves, and the minister of trade, spoke to reporters in Riga.")
+    assert not entity(b, "Marta Ilves").roles

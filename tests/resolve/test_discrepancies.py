@@ -190,3 +190,28 @@ def test_a_distance_is_not_a_compared_figure(art, run_resolve):
     a = art("a", ["The dam lies about 100 km downstream."])
     b = art("b", ["The dam lies about 150 km downstream."])
     assert run_resolve([a, b]).discrepancies == []
+
+
+def test_an_ambassador_named_deputy_permanent_representative_elsewhere_differs_in_rank(
+    art, run_resolve
+):
+    # "Permanent Representative" is the ambassador's office at an international body: with a
+    # rank word the two sources disagree; without one they name the same post.
+    def one(source, title):
+        a = art(source, [f"The Ruritanian {title} Tomas Veld spoke."])
+        a.ent("e1", "Tomas Veld", roles=[(title, 0, "Ruritania")])
+        return a
+
+    a, b = one("a", "Ambassador"), one("b", "Deputy Permanent Representative")
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert (disc.subject, disc.field) == ("tomas-veld", "title")
+    assert {v.value for v in disc.values} == {"Ambassador", "Deputy Permanent Representative"}
+    assert run_resolve([a, one("c", "Permanent Representative")]).discrepancies == []
+
+
+def test_one_unit_abbreviated_and_spelt_out_is_one_quantity(art, run_resolve):
+    a = art("a", ["The plant held about 410 kg of enriched uranium."])
+    b = art("b", ["Its stock stood at more than 440 kilograms, the report said."])
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert (disc.subject, disc.field) == ("kilograms", "figure")
+    assert {v.value: v.sources for v in disc.values} == {"410": ["a"], "440": ["b"]}
