@@ -171,15 +171,23 @@ def _figures(analyses: list[Analysis]) -> Iterator[_Count]:
         for si, s in enumerate(a.sentences):
             casualty = None  # found on demand: most sentences hold no count at all
             for m in _NUMBER.finditer(s.text):
-                written = [w.strip("’'.,;:") for w in m.group("rest").split()]
-                following = [fold(w) for w in written]
+                words_after = [w.strip("’'.,;:") for w in m.group("rest").split()]
+                following = [fold(w) for w in words_after]
                 found = _count_key(following)
                 split = False
                 if found is not None:
                     state, noun, split = found
                     key, label = stem(noun), noun
                     if state:  # the demonym as written, then the noun: "Armenian detainees"
-                        label = " ".join([written[0], noun] if noun else [written[0]])
+                        demonym = next(
+                            (
+                                w
+                                for w, f in zip(words_after, following, strict=True)
+                                if _demonym_state(f, plural=not noun) == state
+                            ),
+                            words_after[0],
+                        )  # "100,000 combat-ready Russian troops": Russian, not combat-ready
+                        label = " ".join([demonym, noun] if noun else [demonym])
                 elif any(w in extra["people"] for w in following[: MAX_MODIFIERS + 1]) and (
                     casualty
                     if casualty is not None
@@ -193,9 +201,9 @@ def _figures(analyses: list[Analysis]) -> Iterator[_Count]:
                 if not m.group("mult") and "," not in raw and re.fullmatch(r"(19|20)\d\d", raw):
                     continue  # a year
                 value = float(raw.replace(",", "")) * _MULT.get(m.group("mult") or "", 1)
-                written = f"{raw} {m.group('mult')}" if m.group("mult") else ""
+                as_written = f"{raw} {m.group('mult')}" if m.group("mult") else ""
                 yield _Count(
-                    state, key, label, int(value), a.source, evidence(a, si), split, written
+                    state, key, label, int(value), a.source, evidence(a, si), split, as_written
                 )
 
 

@@ -215,3 +215,10 @@ def test_one_unit_abbreviated_and_spelt_out_is_one_quantity(art, run_resolve):
     (disc,) = run_resolve([a, b]).discrepancies
     assert (disc.subject, disc.field) == ("kilograms", "figure")
     assert {v.value: v.sources for v in disc.values} == {"410": ["a"], "440": ["b"]}
+
+
+def test_a_figure_label_names_the_demonym_not_the_modifier_before_it(art, run_resolve):
+    a = art("a", ["Russia has massed 100,000 combat-ready Russian troops near the border."])
+    b = art("b", ["Russia has massed 120,000 combat-ready Russian troops near the border."])
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert disc.subject == "Russian troops"
