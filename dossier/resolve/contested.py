@@ -43,6 +43,13 @@ def _lexicon() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _synonyms() -> dict[str, str]:
+    """A head word -> the first word of its synonym group (contested.yaml `synonyms`)."""
+    groups = lexicons.load("contested").get("synonyms") or []
+    return {stem(fold(w)): stem(fold(g[0])) for g in groups for w in g}
+
+
+@cache
 def _cue_words() -> frozenset[str]:
     """Every word of a stance cue: an attitude, never the thing it is towards."""
     from dossier.resolve.lexicon import stance_cues
@@ -67,6 +74,7 @@ class Candidate:
     claims: set[tuple[str, int]] = field(default_factory=set)
     surfaces: Counter = field(default_factory=Counter)  # noun phrases that name it
     heads: int = 0  # times it ended a run (an object's head noun)
+    words: set[str] = field(default_factory=set)  # the head words that named it
 
 
 def speaking_party(table: ActorTable) -> Callable[[str, str | None], str | None]:
@@ -208,7 +216,9 @@ def _attest(
         else:
             key = head.key
             phrase = " ".join(w.surface for w in run[-2:]) if len(run) > 1 else head.surface
-        c = found[key]
+        # Outlets name one thing in different words ("the swap", "the exchange"): one candidate.
+        c = found[_synonyms().get(key, key)]
+        c.words.add(key)
         c.sources.add(source)
         c.parties.add(party)
         c.claims.add((source, claim))
@@ -236,7 +246,8 @@ def contested_frames(
 
     def taken_in(text: str) -> set[str]:
         toks = stems(text)
-        return base | {t for h in matcher.spans(toks) for t in toks[h.start : h.end]}
+        found = base | {t for h in matcher.spans(toks) for t in toks[h.start : h.end]}
+        return found - STOPWORDS  # "and" of "security and navigation" names nothing
 
     found: dict[str, Candidate] = defaultdict(Candidate)
     for a in analyses:
@@ -279,7 +290,7 @@ def contested_frames(
         if any(c.claims <= other for other in claimed):
             continue  # every claim on it is already an issue's: a near duplicate
         claimed.append(c.claims)
-        frames.append((_label(c), sorted({key, *c.surfaces}), frozenset()))
+        frames.append((_label(c), sorted({key, *c.words, *c.surfaces}), frozenset()))
     return frames
 
 

@@ -35,7 +35,7 @@ plants under pressure and called the resolution "politically motivated".
 """
 
 
-def _dossier(nlp, tmp_path):
+def _dossier(nlp, tmp_path, texts: dict[str, str] | None = None):
     from dossier.analyse import analyse_articles
     from dossier.config import Settings
     from dossier.ingest import ingest_dir
@@ -43,8 +43,9 @@ def _dossier(nlp, tmp_path):
 
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "harbour-times-council.txt").write_text(HARBOUR, encoding="utf-8")
-    (folder / "coast-post-vote.txt").write_text(COAST, encoding="utf-8")
+    texts = texts or {"harbour-times-council.txt": HARBOUR, "coast-post-vote.txt": COAST}
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
     articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
     analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
@@ -107,3 +108,31 @@ def test_the_text_after_the_resolution_refers_back_to_it():
     assert "resolution" in refs.expand(clause_stems("Russia opposed the text."))
     # A modifier of another noun is no reference: a draft agreement is not the resolution.
     assert "resolution" not in refs.expand(clause_stems("Russia tabled a draft agreement."))
+
+
+SOUTH = """Chile presses Peru on fishing zone verdict
+
+South Wire
+
+SANTIAGO, 2 June 2026 — Chile's foreign minister Ana Rojas called on Peru to respect the panel's \
+verdict and withdraw its trawlers from the fishing zone.
+"""
+ANDEAN = """Peru stands firm on fishing zone
+
+Andean Daily
+
+LIMA, 3 June 2026 — Peru rejects the judgment, Foreign Minister Luis Paredes told reporters in Lima.
+
+Chile welcomed the verdict when it was handed down last year.
+"""
+
+
+def test_a_verdict_and_a_judgment_are_one_issue(nlp, tmp_path):
+    # Different outlets, different words for one thing no frame names: one issue.
+    texts = {"south-wire-verdict.txt": SOUTH, "andean-daily-judgment.txt": ANDEAN}
+    d = _dossier(nlp, tmp_path, texts)
+    ruling = next(i for i in d.issues if "judgment" in i.keywords)
+    assert any("verdict" in k for k in ruling.keywords)
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("chile", ruling.id)] == "support"
+    assert cells[("peru", ruling.id)] == "oppose"
