@@ -32,16 +32,24 @@ def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> l
     out: list[StanceClaim] = []
     for si, sent in enumerate(ctx.sents):
         found = _cues(sent, sup_l, opp_l, sup_p, opp_p, neg_p)
-        if not found:
+        if not found and not any(owner.sponsors(t) for t in sent):
             continue
         by_holder: dict[str, list[tuple[str, str]]] = {}
         for tok, pol, cue in found:
             for key in owner.holders(tok, si):
                 by_holder.setdefault(key, []).append((pol, cue))
+        holders = list(by_holder)[:MAX_HOLDERS]
+        # A text's sponsors are named one by one ("drafted by A, B and C and backed by D"):
+        # each is a holder, beyond the cap on holders that cues merely mention.
+        for tok in sent:
+            for key in owner.sponsors(tok):
+                if key not in by_holder:
+                    holders.append(key)
+                by_holder.setdefault(key, []).append(("support", tok.lemma_.lower()))
         if not by_holder:
             continue
         keywords = _keywords(sent, ctx.chunks(si), stop)
-        for h, items in list(by_holder.items())[:MAX_HOLDERS]:
+        for h, items in [(h, by_holder[h]) for h in holders]:
             stance, cue = _combine(items)
             out.append(
                 StanceClaim(holder=h, stance=stance, keywords=keywords, sentence=si, cue=cue)
@@ -64,6 +72,39 @@ class _CueOwner:
         self.speech = lx.reporting()["speech"] - self._attitudes()
         self.demand_verbs = frozenset(lx.demand_cues()["verbs"])
         self.holder_nouns = frozenset(lx.stance_cues().get("holder_nouns") or [])
+        book = lx.stance_cues().get("sponsorship") or {}
+        self.sponsor_verbs = frozenset(book.get("verbs") or [])
+        self.sponsor_particles: dict[str, str] = dict(book.get("particles") or {})
+        self.documents = frozenset(book.get("documents") or [])
+
+    def sponsors(self, tok: Token) -> list[str]:
+        """The named agents of a passive verb that says who wrote or backs a text ("the
+        resolution, drafted by A and B", "the motion was tabled by C"): each backs the text."""
+        if tok.tag_ != "VBN":
+            return []
+        lemma = tok.lemma_.lower()
+        particle = self.sponsor_particles.get(lemma)
+        if lemma not in self.sponsor_verbs and not (
+            particle
+            and any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in tok.children)
+        ):
+            return []
+        top = tok
+        while top.dep_ == "conj" and top.head.tag_ == "VBN":
+            top = top.head  # "drafted by A and backed by B": B's participle hangs on A's
+        described = [top.head] if top.dep_ == "acl" else []
+        described += [c for c in top.children if c.dep_ == "nsubjpass"]
+        if not any(d.lemma_.lower() in self.documents for d in described):
+            return []
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for pobj in (p for p in c.children if p.dep_ == "pobj"):
+                    for t in (pobj, *pobj.conjuncts):
+                        key = self._strict(t)
+                        if key is not None and key not in out:
+                            out.append(key)
+        return out
 
     @staticmethod
     def _attitudes() -> frozenset[str]:

@@ -43,6 +43,13 @@ def _lexicon() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _synonyms() -> dict[str, str]:
+    """A head word -> the first word of its synonym group (contested.yaml `synonyms`)."""
+    groups = lexicons.load("contested").get("synonyms") or []
+    return {stem(fold(w)): stem(fold(g[0])) for g in groups for w in g}
+
+
+@cache
 def _cue_words() -> frozenset[str]:
     """Every word of a stance cue: an attitude, never the thing it is towards."""
     from dossier.resolve.lexicon import stance_cues
@@ -67,6 +74,7 @@ class Candidate:
     claims: set[tuple[str, int]] = field(default_factory=set)
     surfaces: Counter = field(default_factory=Counter)  # noun phrases that name it
     heads: int = 0  # times it ended a run (an object's head noun)
+    words: set[str] = field(default_factory=set)  # the head words that named it
 
 
 def speaking_party(table: ActorTable) -> Callable[[str, str | None], str | None]:
@@ -164,13 +172,40 @@ def _subject_start(text: str, cue_start: int) -> tuple[int, int] | None:
     return cut + 1 if cut >= 0 else 0, m.start()
 
 
+_AGENT = re.compile(r"\s+(?:\w+\s+)?by\b")  # a passive participle's agent follows
+
+
+def _document_of(a: Analysis) -> Word | None:
+    """The kind of text the article names most ("resolution", "motion"): what a bare "the
+    text" or "the draft" in it stands for."""
+    lex = _lexicon()
+    counts: Counter = Counter()
+    for sent in a.sentences:
+        for tok, _ in _tokens(sent.text):
+            low = fold(tok)
+            if stem(low) in lex["documents"] or low in lex["documents"]:
+                counts[stem(low)] += 1
+    if not counts:
+        return None
+    key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return Word(key, key, True)
+
+
 def _attest(
-    found: dict[str, Candidate], runs: list[list[Word]], source: str, party: str, claim: int
+    found: dict[str, Candidate],
+    runs: list[list[Word]],
+    source: str,
+    party: str,
+    claim: int,
+    document: Word | None = None,
 ) -> None:
     """Each run's head (its last word) and, for a generic head ("binding agreement"), the
-    modifier and head together stand for what the claim contests."""
+    modifier and head together stand for what the claim contests; a bare reference to a
+    text ("the text", "the draft") stands for the article's `document`."""
     generic = _lexicon()["generic_heads"] | frozenset(keyword_stopwords())
     for run in runs:
+        if document is not None and run[-1].key in _lexicon()["document_refs"] and len(run) == 1:
+            run = [document]
         head = run[-1]
         if head.key in generic or fold(head.surface) in generic:
             if len(run) < 2 or run[-2].key in generic:
@@ -181,7 +216,9 @@ def _attest(
         else:
             key = head.key
             phrase = " ".join(w.surface for w in run[-2:]) if len(run) > 1 else head.surface
-        c = found[key]
+        # Outlets name one thing in different words ("the swap", "the exchange"): one candidate.
+        c = found[_synonyms().get(key, key)]
+        c.words.add(key)
         c.sources.add(source)
         c.parties.add(party)
         c.claims.add((source, claim))
@@ -194,17 +231,34 @@ def contested_frames(
 ) -> list[Frame]:
     """Frames for the heads of what the parties contest, where ≥2 outlets or ≥2 parties
     contest the same head; `party(source, key)` is the actor an entity key stands for."""
-    # What a frame already names, by a keyword or a word of its label, is no new issue.
-    taken = {t for fr in matcher.frames for kw in [fr[0], *fr[1]] for t in stems(kw)}
+    # What a frame already names is no new issue: a one-word keyword anywhere; a word of a
+    # longer keyword or of the label where the articles name that frame at all ("the code"
+    # after "code of conduct"), else only where the text names the keyword whole ("market
+    # access" takes "access" there, not in "immediate access to the sites").
+    named = {fi for a in analyses for sent in a.sentences for fi in matcher.frames_in(sent.text)}
+    base = {t for fr in matcher.frames for kw in fr[1] for t in stems(kw) if len(stems(kw)) == 1}
+    base |= {
+        t
+        for fi in named
+        for kw in [matcher.frames[fi][0], *matcher.frames[fi][1]]
+        for t in stems(kw)
+    }
+
+    def taken_in(text: str) -> set[str]:
+        toks = stems(text)
+        found = base | {t for h in matcher.spans(toks) for t in toks[h.start : h.end]}
+        return found - STOPWORDS  # "and" of "security and navigation" names nothing
+
     found: dict[str, Candidate] = defaultdict(Candidate)
     for a in analyses:
+        document = _document_of(a)
         for d in a.demands:
             who = party(a.source, d.by) or next(
                 (p for p in (party(a.source, o) for o in d.of) if p), None
             )
             if who:
-                runs = object_words(d.text, taken)
-                _attest(found, runs[:2], a.source, who, d.sentence)
+                runs = object_words(d.text, taken_in(d.text))
+                _attest(found, runs[:2], a.source, who, d.sentence, document)
         for sc in a.stances:
             who = party(a.source, sc.holder)
             if not who or sc.stance not in ("support", "oppose", "mixed"):
@@ -212,12 +266,18 @@ def contested_frames(
             if not 0 <= sc.sentence < len(a.sentences):
                 continue
             text = a.sentences[sc.sentence].text
+            taken = taken_in(text)
             for start, end in _cue_spans(text, sc.cue):
                 runs = object_words(text, taken, end, OBJECT_REACH)
                 subject = _subject_start(text, start)
                 if subject is not None:
                     runs = object_words(text[: subject[1]], taken, subject[0])[-1:]
-                _attest(found, runs[:1], a.source, who, sc.sentence)
+                elif _AGENT.match(text, end):
+                    # "the text, drafted by A", "the motion tabled by B": the noun described.
+                    head = text[:start].rstrip(" ,")
+                    cut = max(head.rfind(p) for p in ".;:,")
+                    runs = object_words(head, taken, cut + 1)[-1:]
+                _attest(found, runs[:1], a.source, who, sc.sentence, document)
     kept = [
         (key, c)
         for key, c in found.items()
@@ -230,7 +290,7 @@ def contested_frames(
         if any(c.claims <= other for other in claimed):
             continue  # every claim on it is already an issue's: a near duplicate
         claimed.append(c.claims)
-        frames.append((_label(c), sorted({key, *c.surfaces}), frozenset()))
+        frames.append((_label(c), sorted({key, *c.words, *c.surfaces}), frozenset()))
     return frames
 
 

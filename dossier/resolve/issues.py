@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from dossier import lexicons
 from dossier.model.analysis import Analysis
 from dossier.model.dossier import Issue
 from dossier.resolve.ids import assign_ids
@@ -340,6 +341,18 @@ def keyword_head(toks: tuple[str, ...]) -> str:
 
 
 @cache
+def _document_words() -> tuple[frozenset[str], ...]:
+    """(kinds of text, bare references to one) from contested.yaml, stemmed."""
+    data = lexicons.load("contested")
+    return tuple(frozenset(stem(fold(w)) for w in data[k]) for k in ("documents", "document_refs"))
+
+
+def _ends_phrase(toks: list[str], i: int) -> bool:
+    nxt = toks[i + 1] if i + 1 < len(toks) else BOUNDARY
+    return nxt in (BOUNDARY, COMMA) or nxt in STOPWORDS or nxt.endswith("ed")
+
+
+@cache
 def _general_nouns() -> frozenset[str]:
     return frozenset(stem(w) for w in keyword_stopwords())
 
@@ -354,8 +367,12 @@ class References:
         self.heads: dict[str, tuple[str, ...]] = {}
 
     def learn(self, toks: list[str]) -> None:
+        documents, refs = _document_words()
         for h in self.matcher.spans(toks):
             kw = tuple(toks[h.start : h.end])
+            if kw[-1] in documents:
+                # "the text", "the draft" after "the resolution": the text last named.
+                self.heads.update(dict.fromkeys(refs, kw))
             # Only a plain noun phrase: "join the alliance", "right to decide", "space and cyber
             # threats" do not come back as "the alliance", "the decide", "a threat".
             if len(kw) < 2 or any(t in STOPWORDS and t != "of" for t in kw):
@@ -379,6 +396,8 @@ class References:
         out: list[str] = []
         for i, t in enumerate(toks):
             full = self.heads.get(t)
+            if t in _document_words()[1] and not _ends_phrase(toks, i):
+                full = None  # "a draft agreement" is no reference to a resolution
             if full is None or i in long or not self._referred(toks, i, single):
                 out.append(t)
             else:
@@ -389,7 +408,7 @@ class References:
         full = self.heads[toks[i]]
         # A keyword whose head has a modifier of its own ("binding agreement") is not what a
         # differently modified head names ("a final agreement"): only "the agreement" refers.
-        modified = full.index(toks[i]) > 0
+        modified = toks[i] in full and full.index(toks[i]) > 0
         for j in range(i - 1, max(-1, i - 1 - REFER_REACH), -1):
             if toks[j] in REFERRING:
                 return j == i - 1 or (i not in single and not modified)

@@ -36,6 +36,8 @@ STOP_AFTER = frozenset(
         "or",
     }
 )
+PREDICATE_REACH = 8  # tokens from a subject keyword to a predicate cue after its copula
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remained"})
 NEGATION_REACH = 4  # tokens before a cue or keyword where a negation turns it around
 
 
@@ -117,6 +119,20 @@ def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
         and c.start - hit.end <= AFTER
         and not STOP_AFTER & set(toks[hit.end : c.start])
     ]
+    # "rejected claims that the resolution was ...": the cue bears on the claim, not on what
+    # the claim says.
+    before = [c for c in before if not _reported_content(toks[c.end : hit.start])]
+    if not after:
+        # A predicate after a copula bears on its clause's subject, however long ("access to
+        # those sites is out of the question").
+        after = [
+            c
+            for c in live
+            if c.start >= hit.end
+            and c.start - hit.end <= PREDICATE_REACH
+            and COPULAS & set(toks[max(hit.end, c.start - 2) : c.start])
+            and not STOP_AFTER & set(toks[hit.end : c.start])
+        ]
     near_before = max(before, key=lambda c: c.end) if before else None
     near_after = min(after, key=lambda c: c.start) if after else None
     if near_before and near_after:
@@ -126,6 +142,20 @@ def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
             return near_after
         return near_before
     return near_before or near_after
+
+
+@cache
+def _content_nouns() -> frozenset[str]:
+    from dossier import lexicons
+
+    return frozenset(stem(fold(w)) for w in lexicons.load("stance_cues").get("content_nouns", []))
+
+
+def _reported_content(between: list[str]) -> bool:
+    """A noun for what someone says ("claims", "suggestions") and its "that" lie between."""
+    return any(
+        t in _content_nouns() and "that" in between[k + 1 : k + 2] for k, t in enumerate(between)
+    )
 
 
 # Words after which an -ed/-ing word is an adjective in a noun phrase, not a verb.
@@ -218,7 +248,11 @@ def issue_polarity(
     votes: dict[int, list[int]] = {}
     for k, hit in enumerate(hits):
         prev = hits[k - 1] if k else None
-        if prev and hit.start - prev.end <= 2 and not STOP_AFTER & set(toks[prev.end : hit.start]):
+        if (
+            prev
+            and 0 < hit.start - prev.end <= 2
+            and not STOP_AFTER & set(toks[prev.end : hit.start])
+        ):
             continue  # the object of the keyword before ("a veto on membership", "pullout of troops")
         if (
             prev
@@ -247,6 +281,7 @@ def issue_polarity(
                 if c.polarity
                 and c.end <= hit.start
                 and BOUNDARY not in toks[c.end : hit.start]
+                and not _reported_content(toks[c.end : hit.start])
                 and (
                     (one_issue and c in own)
                     or (
@@ -260,6 +295,9 @@ def issue_polarity(
                 # demand that the alliance stop its expansion" backs the expansion).
                 cue = earlier[-1]
                 pol = cue.polarity
+            else:
+                cue = _passive_of(located, hit, hits, toks)
+                pol = cue.polarity if cue else 0
         if pol == 0:
             continue
         # Negators between the cue and the keyword turn it around; an even number cancels out.
@@ -274,6 +312,20 @@ def issue_polarity(
         v = votes.setdefault(hit.frame, [0, 0])
         v[0 if pol > 0 else 1] += 1
     return {f: (v[0], v[1]) for f, v in votes.items()}
+
+
+def _passive_of(cues: list[Cue], hit: Hit, hits: list[Hit], toks: list[str]) -> Cue | None:
+    """analyse's own cue as a passive participle with its agent after the keyword it describes
+    ("the resolution, drafted by A", "the text adopted on Thursday, put forward by B"): it bears
+    on that keyword across commas, within the clause and with no other keyword between."""
+    for c in cues:
+        if not c.polarity or c.start < hit.end or "by" not in toks[c.end : c.end + 2]:
+            continue
+        between = toks[hit.end : c.start]
+        if BOUNDARY in between or any(hit.end <= h.start < c.start for h in hits):
+            continue
+        return c
+    return None
 
 
 def _inside_keyword(cue: Cue, hits: list[Hit]) -> bool:

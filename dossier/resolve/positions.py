@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
+from dossier import lexicons
 from dossier.model.analysis import Analysis, DemandClaim, StanceClaim
 from dossier.model.dossier import Evidence, Position
 from dossier.resolve.actors import ActorTable
@@ -154,6 +156,32 @@ def _turned_down(table: ActorTable, a: Analysis, actor: str, sentence: int) -> D
     return None
 
 
+def _sponsors(text: str, cue_field: str) -> bool:
+    """A cue stands as a passive participle with its agent ("drafted by", "put forward by")."""
+    for cue in _cue_list(cue_field):
+        base = re.escape(cue[:-1] if cue.endswith("e") and len(cue) > 3 else cue)
+        if re.search(rf"\b{base}\w{{0,3}}\s+(?:\w+\s+)?by\b", text, re.I):
+            return True
+    return False
+
+
+@cache
+def _document_word() -> re.Pattern[str]:
+    data = lexicons.load("contested")
+    kinds = [*(data.get("documents") or []), *(data.get("document_refs") or [])]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, kinds)) + r")s?\b", re.I)
+
+
+def _document_demands(a: Analysis) -> list[DemandClaim]:
+    """The demands the article voices for a text ("a resolution demanding that ...")."""
+    return [
+        d
+        for d in a.demands
+        if 0 <= d.sentence < len(a.sentences)
+        and _document_word().search(a.sentences[d.sentence].text)
+    ]
+
+
 def aggregate(claims: list[Claim]) -> str:
     counts = defaultdict(int)
     for c in claims:
@@ -214,6 +242,16 @@ def resolve_positions(
                         for i, st in wanted.items():
                             found.setdefault(i, _FLIP.get(st, st))
                 add(actor, found, a, sc.sentence)
+                if sc.stance == "support" and _sponsors(a.sentences[sc.sentence].text, sc.cue):
+                    # A text's sponsors want what it demands ("the resolution, drafted by A,
+                    # demands that B open the sites"): each of its demands is theirs too.
+                    for d in _document_demands(a):
+                        add(
+                            actor,
+                            votes(read.text(d.text, d.sentence), 1, wanted=True),
+                            a,
+                            sc.sentence,
+                        )
         for d in a.demands:
             # The one demanding wants what the demand says: support, unless it negates the issue.
             actor = table.actor_of(a.source, d.by)

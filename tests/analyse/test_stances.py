@@ -88,3 +88,17 @@ def test_a_clause_under_a_preposition_is_its_own_subjects(analyse):
         by.setdefault(names[s.holder], set()).update(c.strip() for c in s.cue.split(","))
     assert "refuse" not in by.get("Ruritania", set())
     assert "refuse" in by["Borduria"]
+
+
+def test_a_voter_against_and_every_sponsor_hold_a_stance(analyse):
+    a = analyse(
+        "The text, drafted by France, Germany and Britain and backed by the United States, "
+        "passed easily. Russia and China voted against."
+    )
+    held = {(h, st) for h, st in _holders(a)}
+    assert {("France", "support"), ("Germany", "support"), ("United Kingdom", "support")} <= held
+    assert ("United States", "support") in held
+    assert {("Russia", "oppose"), ("China", "oppose")} <= held
+    # Backing an armed group is no sponsorship of a text: "militias backed by X" stays silent.
+    b = analyse("Militias backed by Iran attacked the base.")
+    assert not b.stances
