@@ -64,6 +64,7 @@ class _Quotes:
         self.resolver = SpeakerResolver(ctx, ents)
         self.raw = find_quotes(self.text, ctx.tmap.doc_starts)
         self.inside = [(q.open, q.close) for q in self.raw]
+        self.resolver.quoted = self.inside
 
     def in_quote(self, tok: Token) -> bool:
         return any(o <= tok.idx < c for o, c in self.inside)
@@ -224,13 +225,14 @@ class _Quotes:
         return out
 
 
-# Parts of speech that make a few quoted words somebody's verdict ("deeply disappointing",
-# "stands ready") rather than a label the writer holds at arm's length ("security guarantees").
-_VERDICT_POS = frozenset(["VERB", "AUX", "ADJ", "ADV"])
+# A few quoted words that are only a noun phrase are a label the writer holds at arm's length
+# ("security guarantees"); with a verb, adjective, adverb or preposition they are somebody's
+# words ("deeply disappointing", "stands ready", "without exception").
+_LABEL_POS = frozenset(["NOUN", "PROPN", "DET", "NUM", "PRON"])
 _LABEL_MAX_WORDS = 2
 
 
 def _is_label(span: Span) -> bool:
-    """Scare quotes: at most two words and none of them a verb, adjective or adverb."""
-    words = [t for t in span if t.is_alpha]
-    return len(words) <= _LABEL_MAX_WORDS and not any(t.pos_ in _VERDICT_POS for t in words)
+    """Scare quotes: at most two words, all of a noun phrase."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return len(words) <= _LABEL_MAX_WORDS and all(t.pos_ in _LABEL_POS for t in words)

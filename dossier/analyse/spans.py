@@ -39,6 +39,12 @@ ACTOR_PREPS = frozenset(["between", "with", "against", "by"])
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[a-z]{1,3}|al-\w+|[A-Z]\.)$")
+_WORD_TAIL = re.compile(r"[\w'’\-]*\.?")
+
+
+def _capitalised(word: str) -> bool:
+    """A name word starting with a capital outside ASCII ("Đurić", "Ørsted")."""
+    return word[:1].isupper() and bool(_WORD_TAIL.fullmatch(word[1:]))
 
 
 def add_ent(st: State, ent: Span) -> None:
@@ -183,7 +189,7 @@ def _classify(st: State, span: Span, start: int, end: int, label: str) -> Cand |
             return None
         return Cand(start, end, label, place.kind, place.name, place.form)
     if label == "PERSON":
-        if not all(_NAME_WORD.match(w) for w in surface.split()):
+        if not all(_NAME_WORD.match(w) or _capitalised(w) for w in surface.split()):
             return None
         return Cand(start, end, label, "person", surface, "name")
     if label == "ORG":

@@ -66,6 +66,8 @@ class SpeakerResolver:
                 span_root = span_root.head
             self.person_mentions.append((tok.idx, key, ctx.tok_sent[tok.i], span_root.dep_ in SUBJ))
         self.last_speaker: str | None = None
+        # quoted spans (open, close): a name inside the quote is not who "he said" it
+        self.quoted: list[tuple[int, int]] = []
 
     def entity_of(
         self, tok: Token, exclude: tuple[int, int] | None = None
@@ -76,7 +78,9 @@ class SpeakerResolver:
             return key, "pronoun"
         # the head itself, then a person in its phrase ("the UN envoy, Amina Diallo,"), then any
         cands = [tok, *sorted(tok.subtree, key=lambda t: t.i)]
-        appos = {t.i for c in tok.children if c.dep_ == "appos" for t in c.subtree}
+        # a person in apposition anywhere in the phrase ("the EU's Special Representative for
+        # the Dialogue, Annelie Brandt,": the parse may hang her on "Dialogue") is the speaker
+        appos = {t.i for c in tok.subtree if c.dep_ == "appos" for t in c.subtree}
         found: list[tuple[int, str, Token]] = []
         for rank, t in enumerate(cands):
             if exclude and exclude[0] <= t.idx < exclude[1]:
@@ -109,6 +113,8 @@ class SpeakerResolver:
         best_score = None
         for start, key, s, is_subj in self.person_mentions:
             if start >= tok.idx or s < sent - LOOKBACK_SENTENCES:
+                continue
+            if any(o <= start < c for o, c in self.quoted):
                 continue
             g = self.ents.genders.get(key)
             if g is not None and gender is not None and g != gender:

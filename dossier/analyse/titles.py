@@ -202,7 +202,18 @@ def _appositive(
     return True
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
+_NAME_SPLIT = re.compile(r"[-'’]")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word in any alphabet ("Mammadli", "Đurić", "El-Sharkawy"): the first
+    part a capital and lower-case letters, later parts letters then lower-case letters."""
+    parts = _NAME_SPLIT.split(word)
+    if not parts[0][:1].isupper() or any(len(p) < 2 or not p.isalpha() for p in parts):
+        return False
+    return all(p[1:].islower() for p in parts)
+
+
 _PARTICLE = re.compile(r"(?:[a-z]{2,3})(?:-[A-Z][a-z]+)?")  # "bin", "al-Mansouri", "de", "van"
 
 
@@ -219,8 +230,8 @@ def _as_person(st: State, cand: Cand) -> bool:
         or st.names.lookup(surface)
         or is_blocked(st, surface)
         or words[-1].lower() in lx.org_heads()
-        or not all(_NAME_WORD.fullmatch(w) for w in (words[0], words[-1]))
-        or not all(_NAME_WORD.fullmatch(w) or _PARTICLE.fullmatch(w) for w in words)
+        or not all(_name_word(w) for w in (words[0], words[-1]))
+        or not all(_name_word(w) or _PARTICLE.fullmatch(w) for w in words)
     ):
         return False
     cand.kind, cand.label, cand.name, cand.form = "person", "PERSON", surface, "name"

@@ -218,13 +218,19 @@ def consonant_key(word: str) -> str:
 
 
 def gh_key(word: str) -> str:
-    """Persian and Arabic ghain/qaf written "gh" or "q" (Gharibpour/Qaribpour): a comparison
-    key only, never an id, so English names keep their letters (Wright, Singh)."""
+    """A comparison key for spellings of one sound in two alphabets: Persian and Arabic
+    ghain/qaf written "gh" or "q" (Gharibpour/Qaribpour), Albanian "xh" and Serbian "dž"
+    (Hoxha/Hodža, folded "hodza"). Never an id, so English names keep their letters."""
     return _gh_as_q(word)
 
 
+_SAME_SOUND = (("gh", "q"), ("xh", "dz"))
+
+
 def _gh_as_q(word: str) -> str:
-    return word.replace("gh", "q")
+    for a, b in _SAME_SOUND:
+        word = word.replace(a, b)
+    return word
 
 
 def vowels_only_apart(a: str, b: str) -> bool:

@@ -18,8 +18,8 @@ _LETTERS = str.maketrans(
         "Ł": "L",
         "ø": "o",
         "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
+        "đ": "dj",  # Serbo-Croatian Đ is written Dj without diacritics (Đurić / Djuric)
+        "Đ": "Dj",
         "ß": "ss",
         "æ": "ae",
         "Æ": "AE",

@@ -125,3 +125,20 @@ def test_one_word_verdict_and_a_rejection_as_a_quote(analyse):
     )
     assert speaker_name(a, quote(a, "unacceptable").speaker) == "Lena Berg"
     assert speaker_name(a, quote(a, "a non-starter").speaker) == "Norway"
+
+
+def test_speaker_in_apposition_deep_in_the_subject_and_names_inside_a_quote(analyse):
+    a = analyse(
+        '"Both leaders chose to talk about the families," the EU\'s Special Representative for '
+        "the Dialogue, Annelie Brandt, told reporters. Prime Minister Valon Hoxha spoke next. "
+        '"The euro is the currency of Kosovo, in Gracanica as in Prizren," he said.'
+    )
+    assert speaker_name(a, quote(a, "Both leaders chose").speaker) == "Annelie Brandt"
+    assert speaker_name(a, quote(a, "The euro is the currency").speaker) == "Valon Hoxha"
+
+
+def test_a_two_word_phrase_with_a_preposition_is_somebodys_words(analyse):
+    a = analyse(
+        'Milica Đurić spoke. She said the commission would see all documents "without exception".'
+    )
+    assert speaker_name(a, quote(a, "without exception").speaker) == "Milica Đurić"

@@ -276,3 +276,12 @@ def test_persian_gh_and_q_and_a_short_vowel_spelt_two_ways_merge(art, run_resolv
     b.ent("e1", "Kazem Qaribpour").ent("e2", "Saeid Farahmand")
     d = run_resolve([a, b])
     assert sorted(len(x.aliases) for x in d.actors) == [2, 2]
+
+
+def test_serbian_dj_and_albanian_xh_spellings_meet(art, run_resolve):
+    a = art("a", ["Milica Đurić spoke.", "Valon Hoxha replied."])
+    a.ent("e1", "Milica Đurić").ent("e2", "Valon Hoxha")
+    b = art("b", ["Milica Djuric spoke.", "Valon Hodža replied."])
+    b.ent("e1", "Milica Djuric").ent("e2", "Valon Hodža")
+    d = run_resolve([a, b])
+    assert sorted(len(x.aliases) for x in d.actors) == [2, 2]
