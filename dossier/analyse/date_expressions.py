@@ -41,7 +41,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "my",
         re.compile(
-            rf"\b(?:in|since|until|by|from|early|late|mid-?)\s+{_MON}"
+            # "by the end of June" names the month as surely as "in June" does
+            r"\b(?:(?:by|before|until|at|towards?|from|in)\s+the\s+(?:end|start|beginning|middle)\s+of"
+            rf"|in|since|until|by|from|early|late|mid-?)\s+{_MON}"
             rf"(?:\s+{_YEAR}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b",
             re.IGNORECASE,
         ),

@@ -110,6 +110,8 @@ def match(norm: str, long: bool = False) -> Rule | None:
     """
     if long:
         return None
+    # Markdown emphasis around a label ("**Related**", "_Share this_") is typography, not words.
+    norm = norm.strip("*_ ")
     size = len(norm)
     for rule in rules():
         if size > rule.max_len:

@@ -52,10 +52,11 @@ _WORD = re.compile(r"[^\s,;:|()\[\]]+")
 _GAP = re.compile(r"[ ,]+")
 # After a date: "12 Jan 2022 — ", "12 Jan 2022, 06:21 PM:", "Astana, 11 June 2025. The ..."
 _SEPARATORS = re.compile(r"[\s,:;|–—.-]{0,6}")
-# Wire-service dateline: "BRUSSELS (AP) — ", "LONDON, Jan 12 (Reuters) - ".
+# Wire-service dateline: "BRUSSELS (AP) — ", "LONDON, Jan 12 (Reuters) - ", and the same shape
+# with the date in the brackets: "BELGRADE (April 22, 2026) – ".
 _WIRE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s?(?P<date>[^()\n]{3,30}?))?\s?"
-    r"\((?P<outlet>[A-Za-z][\w .&'’-]{0,30})\)\s?(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s?"
+    r"\((?P<outlet>[A-Za-z][\w .,&'’-]{0,30})\)\s?(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s?"
 )
 # The same without an agency: "CAIRO, Feb. 4 — ", "KYIV, Ukraine, March 3 – " (a place in
 # capitals, a short date, a dash): the year may be missing, so only the cut is certain.
@@ -229,6 +230,10 @@ def glued_head(raw: str) -> Head | None:
     head = raw[:HEAD_CHARS]
     wire = _WIRE.match(head)
     if wire:
+        # "BELGRADE (April 22, 2026) – ": the brackets hold the date, not an agency.
+        dated = find_date(wire.group("outlet"))
+        if dated:
+            return Head(cut=wire.end(), date=dated[0])
         found = find_date(wire.group("date") or "")
         return Head(
             cut=wire.end(), date=found[0] if found else None, outlet=wire.group("outlet").strip()

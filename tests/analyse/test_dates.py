@@ -200,3 +200,11 @@ def test_a_town_the_model_takes_for_a_body_is_the_place(analyse):
     assert [(d.date, d.place) for d in a.dated] == [("2022-06", "Isfahan")]
     b = analyse("The vote in Congress on Tuesday was close.", published="2024-03-15")
     assert [d.place for d in b.dated] == [None]
+
+
+def test_by_the_end_of_a_month_dates_the_step(analyse):
+    a = analyse(
+        "The mediator asked the council to send a draft charter to the court by the end of June.",
+        published="2024-03-14",
+    )
+    assert [(d.date, d.tense) for d in a.dated if d.date] == [("2024-06", "future")]

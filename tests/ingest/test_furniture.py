@@ -45,6 +45,11 @@ FURNITURE = [
     ("WordPress.com Logo", "comment form"),
     ("Facebook photo", "comment form"),
     ("Related Posts", "related links"),
+    ("**Related**", "related links"),
+    (
+        "Get the Evening Digest from The Example Post in your inbox every weekday. Sign up here.",
+        "newsletter box",
+    ),
     ("You might also like", "related links"),
     ("Further reading:", "related links"),
     ("Most read", "related links"),
@@ -171,6 +176,15 @@ def test_related_links_after_a_heading_are_dropped(parse):
     assert "Will the corridor stay open?" not in kept(article)
     assert "Prices fall on the news!" not in kept(article)
     assert "The talks continue on Thursday, a spokesperson said." in kept(article)
+
+
+def test_related_links_after_a_bold_markdown_heading_are_dropped(parse):
+    article = parse(
+        f"Headline of the story here\n\n{STORY}\n**Related**\n\n- Explainer: what is the pact?\n\n"
+        "- Valley town closes two more mines\n"
+    )
+    assert "- Explainer: what is the pact?" not in kept(article)
+    assert "- Valley town closes two more mines" not in kept(article)
 
 
 def test_bullets_under_a_colon_are_kept(parse):

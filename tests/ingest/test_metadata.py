@@ -129,6 +129,13 @@ def test_byline(line, expected):
             None,
         ),
         (
+            "VALLETTA (March 3, 2025) – Talks ended.",
+            "Talks ended.",
+            "2025-03-03",
+            None,
+            None,
+        ),
+        (
             "LONDON, Jan 12 (Wire) - Talks ended.",
             "Talks ended.",
             None,
