@@ -122,14 +122,22 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
     before = ""
     toks, starts = _tokens(text)
     first = bisect_left(starts, start)
+    lead = 0  # adjunct words before any content ("agreed on Tuesday to open ..."): not counted
     for k in range(first, len(toks)):
         tok = toks[k][0]
         low = fold(tok)
         if k == first and low == "that":
             return []  # "agreed that the guns must fall silent": a clause, not an object
-        if tok in _CLAUSE_PUNCT or (low in lex["object_ends"] and any(runs)):
+        # A lone act before "to" takes its object there ("access to the archives", "return
+        # to the talks"): the "to" opens the thing, it does not end it.
+        opener = len(runs) == 1 and len(runs[0]) == 1 and runs[0][0].verb_like
+        if tok in _CLAUSE_PUNCT or (
+            low in lex["object_ends"] and any(runs) and not (low == "to" and opener)
+        ):
             break
-        if reach and k - first >= reach:
+        if not any(runs) and (low in STOPWORDS or tok[:1].isupper()):
+            lead += 1
+        elif reach and k - first - lead >= reach:
             break
         if _content(tok, taken, k == 0, bool(runs[-1])):
             if not runs[-1] and (before in lex["verb_markers"] or (k == 0 and not reach)):
@@ -198,7 +206,8 @@ def _subject_start(text: str, cue_start: int) -> tuple[int, int] | None:
     if not m:
         return None
     copula = where[m.start()]
-    cut = max(head.rfind(p, 0, copula) for p in ".;:,")
+    # An opening quote starts the clause too ('"The association is not a favour"').
+    cut = max(head.rfind(p, 0, copula) for p in '.;:,"“')
     return cut + 1 if cut >= 0 else 0, copula
 
 
