@@ -11,10 +11,11 @@ use most. The stance machinery (polarity.py) then reads each claim's attitude to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from dossier import lexicons
 from dossier.model.analysis import Analysis
@@ -87,8 +88,13 @@ def speaking_party(table: ActorTable) -> Callable[[str, str | None], str | None]
     return party
 
 
-def _tokens(text: str) -> list[tuple[str, int]]:
-    return [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+# A sentence is read once per cue occurrence in it (object_words): tokenised once, so a long
+# hostile sentence full of cues costs a lookup per cue, not a re-tokenisation.
+@lru_cache(maxsize=1 << 12)
+def _tokens(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[int, ...]]:
+    """`text`'s tokens with their offsets, and the offsets alone (to bisect into)."""
+    toks = tuple((m.group(), m.start()) for m in _TOKEN.finditer(text))
+    return toks, tuple(at for _, at in toks)
 
 
 def _content(surface: str, taken: set[str], at_start: bool, in_run: bool = False) -> bool:
@@ -113,17 +119,25 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
     the object is over ("until", "which", "before")."""
     lex = _lexicon()
     runs: list[list[Word]] = [[]]
-    seen, before = 0, ""
-    for k, (tok, at) in enumerate(_tokens(text)):
-        if at < start:
-            continue
+    before = ""
+    toks, starts = _tokens(text)
+    first = bisect_left(starts, start)
+    lead = 0  # adjunct words before any content ("agreed on Tuesday to open ..."): not counted
+    for k in range(first, len(toks)):
+        tok = toks[k][0]
         low = fold(tok)
-        if seen == 0 and low == "that":
+        if k == first and low == "that":
             return []  # "agreed that the guns must fall silent": a clause, not an object
-        if tok in _CLAUSE_PUNCT or (low in lex["object_ends"] and any(runs)):
+        # A lone act before "to" takes its object there ("access to the archives", "return
+        # to the talks"): the "to" opens the thing, it does not end it.
+        opener = len(runs) == 1 and len(runs[0]) == 1 and runs[0][0].verb_like
+        if tok in _CLAUSE_PUNCT or (
+            low in lex["object_ends"] and any(runs) and not (low == "to" and opener)
+        ):
             break
-        seen += 1
-        if reach and seen > reach:
+        if not any(runs) and (low in STOPWORDS or tok[:1].isupper()):
+            lead += 1
+        elif reach and k - first - lead >= reach:
             break
         if _content(tok, taken, k == 0, bool(runs[-1])):
             if not runs[-1] and (before in lex["verb_markers"] or (k == 0 and not reach)):
@@ -146,15 +160,37 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
     ]
 
 
+def _folded(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` with, for each of its characters, the index in `text` it came from (and
+    len(text) at the end): fold drops dashes and expands "ß", so its offsets are not text's."""
+    if text.isascii():
+        return text.lower(), [*range(len(text) + 1)]
+    latin = fold(text).isascii()  # fold drops non-Latin letters from a Latin sentence
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        piece = fold(ch)
+        if latin:
+            piece = piece.encode("ascii", "ignore").decode("ascii")
+        chars.append(piece)
+        where += [i] * len(piece)
+    return "".join(chars), [*where, len(text)]
+
+
 def _cue_spans(text: str, cue_field: str) -> list[tuple[int, int]]:
-    """Where a claim's cues stand in its sentence ("agreed to", "would not accept"), each time."""
+    """Where a claim's cues stand in its sentence ("agreed to", "would not accept"), each time,
+    as offsets into `text` itself."""
+    folded, where = _folded(text)
     out = []
     for cue in (c.strip() for c in cue_field.split(",")):
         last = cue.split()[-1] if cue else ""
         if len(last) < 3:
             continue
         base = fold(last)[:-1] if last.endswith("e") and len(last) > 3 else fold(last)
-        out += [m.span() for m in re.finditer(rf"\b{re.escape(base)}\w{{0,3}}\b", fold(text))]
+        out += [
+            (where[m.start()], where[m.end() - 1] + 1)
+            for m in re.finditer(rf"\b{re.escape(base)}\w{{0,3}}\b", folded)
+        ]
     return sorted(out)
 
 
@@ -165,11 +201,14 @@ def _subject_start(text: str, cue_start: int) -> tuple[int, int] | None:
     """For a predicate cue ("the duties were not negotiable"), the span of its subject's clause
     up to the copula: what the cue is about comes before it, not after."""
     head = text[:cue_start]
-    m = _COPULA.search(fold(head))
+    folded, where = _folded(head)
+    m = _COPULA.search(folded)
     if not m:
         return None
-    cut = max(head.rfind(p, 0, m.start()) for p in ".;:,")
-    return cut + 1 if cut >= 0 else 0, m.start()
+    copula = where[m.start()]
+    # An opening quote starts the clause too ('"The association is not a favour"').
+    cut = max(head.rfind(p, 0, copula) for p in '.;:,"“')
+    return cut + 1 if cut >= 0 else 0, copula
 
 
 _AGENT = re.compile(r"\s+(?:\w+\s+)?by\b")  # a passive participle's agent follows
@@ -181,7 +220,7 @@ def _document_of(a: Analysis) -> Word | None:
     lex = _lexicon()
     counts: Counter = Counter()
     for sent in a.sentences:
-        for tok, _ in _tokens(sent.text):
+        for tok, _ in _tokens(sent.text)[0]:
             low = fold(tok)
             if stem(low) in lex["documents"] or low in lex["documents"]:
                 counts[stem(low)] += 1

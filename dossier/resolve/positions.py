@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
 from dossier import lexicons
-from dossier.model.analysis import Analysis, DemandClaim, StanceClaim
+from dossier.model.analysis import Analysis, DemandClaim, Mention, StanceClaim
 from dossier.model.dossier import Evidence, Position
 from dossier.resolve.actors import ActorTable
 from dossier.resolve.agency import rejected_proposer
 from dossier.resolve.ids import assign_ids
-from dossier.resolve.issues import IssueSet, References, clause_stems
+from dossier.resolve.issues import IssueSet, clause_stems
 from dossier.resolve.polarity import issue_polarity
+from dossier.resolve.references import References
 from dossier.resolve.sources import evidence, merge_evidence
 
 MIXED_SHARE = 0.25  # the minority side must carry this share of claims to make a stance mixed
@@ -65,27 +67,47 @@ def _cue_list(field: str) -> list[str]:
     return [c.strip() for c in field.split(",") if c.strip()]
 
 
-def _foreign_cues(a: Analysis, claim: StanceClaim) -> str:
+class _Article:
+    """One article's stances, mentions and demands grouped by sentence, built once: each
+    stance looks only at its own sentence's, so a hostile article full of claims stays linear."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.a = a
+        self.stances: dict[int, list[StanceClaim]] = defaultdict(list)
+        for sc in a.stances:
+            self.stances[sc.sentence].append(sc)
+        self.mentions: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
+        for e in a.entities:
+            for m in e.mentions:
+                self.mentions[m.sentence].append((e.key, m))
+        # Latest first (a stable sort keeps the article's order among a sentence's demands).
+        self.demands = sorted(a.demands, key=lambda d: d.sentence, reverse=True)
+        self._keys = [-d.sentence for d in self.demands]
+
+    def demands_by(self, sentence: int) -> list[DemandClaim]:
+        """The demands made up to `sentence`, the latest first."""
+        return self.demands[bisect_left(self._keys, -sentence) :]
+
+
+def _foreign_cues(art: _Article, claim: StanceClaim) -> str:
     """The cues analyse gave only other holders of the claim's sentence, as a cue field."""
     own = set(_cue_list(claim.cue))
     theirs = {
         c
-        for other in a.stances
-        if other.sentence == claim.sentence and other.holder != claim.holder
+        for other in art.stances.get(claim.sentence, [])
+        if other.holder != claim.holder
         for c in _cue_list(other.cue)
     }
     return ", ".join(sorted(theirs - own))
 
 
-def _proposal_rejected(a: Analysis, holder: str, sentence: int) -> bool:
+def _proposal_rejected(art: _Article, holder: str, sentence: int) -> bool:
     """The holder is named as the one whose proposal was rejected, not as the rejecter."""
-    sent = a.sentences[sentence]
+    sent = art.a.sentences[sentence]
     spans = [
         (m.start - sent.start, m.end - sent.start)
-        for e in a.entities
-        if e.key == holder
-        for m in e.mentions
-        if m.sentence == sentence and sent.start <= m.start <= m.end <= sent.end
+        for key, m in art.mentions.get(sentence, [])
+        if key == holder and sent.start <= m.start <= m.end <= sent.end
     ]
     return rejected_proposer(sent.text, spans)
 
@@ -123,25 +145,23 @@ _DEMAND_NOUN = re.compile(
 REF_WINDOW = 4  # sentences back a bare "rejected the demand" may point
 
 
-def _turned_down(table: ActorTable, a: Analysis, actor: str, sentence: int) -> DemandClaim | None:
+def _turned_down(table: ActorTable, art: _Article, actor: str, sentence: int) -> DemandClaim | None:
     """The demand an oppose claim turns down: the last one made by whoever the sentence names
     as its maker ("rejected the Armenian demand"), else the last one made of the holder's side
     a few sentences back ("called the demand a non-starter", "would not accept a phase-out")."""
+    a = art.a
     side = {actor, table.principal_body(actor)} - {None}
 
     def side_of(key: str | None) -> set[str]:
         other = table.actor_of(a.source, key)
         return {other, table.principal_body(other)} - {None} if other else set()
 
-    before = sorted(
-        (d for d in a.demands if d.sentence <= sentence), key=lambda d: d.sentence, reverse=True
-    )
+    before = art.demands_by(sentence)
     sent = a.sentences[sentence]
     makers: set[str] = set()
-    for e in a.entities:
-        for m in e.mentions:
-            if m.sentence == sentence and _DEMAND_NOUN.match(sent.text[m.end - sent.start :]):
-                makers |= side_of(e.key) - side
+    for key, m in art.mentions.get(sentence, []):
+        if _DEMAND_NOUN.match(sent.text[m.end - sent.start :]):
+            makers |= side_of(key) - side
     if makers:
         named = [d for d in before if side_of(d.by) & makers]
         return next((d for d in named if {x for o in d.of for x in side_of(o)} & side), None) or (
@@ -224,18 +244,19 @@ def resolve_positions(
 
     for a in analyses:
         read = _Reader(issues, a)
+        art = _Article(a)
         for sc in a.stances:
             actor = table.actor_of(a.source, sc.holder)
             if actor is not None and 0 <= sc.sentence < len(a.sentences):
-                foreign = _foreign_cues(a, sc)
+                foreign = _foreign_cues(art, sc)
                 found = votes(
                     read.sentence(sc.sentence), _DEFAULT.get(sc.stance, 0), sc.cue, False, foreign
                 )
-                if sc.stance == "oppose" and _proposal_rejected(a, sc.holder, sc.sentence):
+                if sc.stance == "oppose" and _proposal_rejected(art, sc.holder, sc.sentence):
                     # "X's proposals were rejected": others rejected; X backs what it proposed.
                     found = {i: _FLIP.get(st, st) for i, st in found.items()}
                 elif sc.stance == "oppose":
-                    turned = _turned_down(table, a, actor, sc.sentence)
+                    turned = _turned_down(table, art, actor, sc.sentence)
                     if turned is not None:
                         # "Y rejected the demand": Y is against what the demand wants.
                         wanted = votes(read.text(turned.text, turned.sentence), 1, wanted=True)

@@ -78,3 +78,56 @@ def test_object_words_take_the_noun_phrase_not_the_verb_or_names():
     assert [r[-1].surface for r in runs] == ["filling", "reservoir"]
     # A word modifying a keyword already known is no issue of its own.
     assert object_words("the daily data", {"data"}) == []
+
+
+def test_cue_and_copula_offsets_survive_folding():
+    from dossier.resolve.contested import _cue_spans, _subject_start
+
+    # fold drops the em dashes and spells "ß" out: offsets must still be the text's own.
+    for text, subject in [
+        ("The export duties — all of them — are not negotiable.", ["export", "duties"]),
+        ("The Maßnahme fees — every one — are not negotiable.", ["fees"]),
+    ]:
+        (start, end), *_ = _cue_spans(text, "negotiable")
+        assert text[start:end] == "negotiable"
+        cut, copula = _subject_start(text, start)
+        assert text[copula:].startswith("are not")
+        runs = object_words(text[:copula], set(), cut)[-1:]
+        assert [w.surface for w in runs[0]] == subject
+
+
+def test_object_words_start_mid_sentence():
+    text = "Ankara said it would accept the new grazing permits, officials said."
+    start = text.index("accept") + len("accept")
+    assert [[w.surface for w in r] for r in object_words(text, set(), start, 9)] == [
+        ["grazing", "permits"]
+    ]
+
+
+def _surfaces(runs):
+    return [[w.surface for w in r] for r in runs]
+
+
+def test_a_lone_act_before_to_takes_its_object_there():
+    # "access to the grazing lands": the "to" opens the thing demanded, it does not end it.
+    assert _surfaces(object_words("access to the grazing lands for decades", set())) == [
+        ["grazing", "lands"],
+        ["decades"],
+    ]
+    assert _surfaces(object_words("return to the pasture talks", set()))[0][-1] == "talks"
+
+
+def test_a_time_or_place_adjunct_after_the_cue_does_not_use_up_the_reach():
+    text = "Chile agreed on Monday in Arica to open its northern mining and fishing registers."
+    start = text.index("agreed") + len("agreed")
+    runs = object_words(text, set(), start, 9)
+    assert runs[-1][-1].surface == "registers"
+
+
+def test_a_quoted_subject_before_its_copula_is_found():
+    from dossier.resolve.contested import _cue_spans, _subject_start
+
+    text = '"The grazing levy is not a favour to Lima.'
+    (start, _), *_ = _cue_spans(text, "favour")
+    cut, copula = _subject_start(text, start)
+    assert _surfaces(object_words(text[:copula], set(), cut)[-1:]) == [["grazing", "levy"]]

@@ -301,7 +301,8 @@ def test_the_duties_after_export_duties_refers_back_to_them():
     # "the duties" after "export duties" counts for the export duties, not for import tariffs;
     # "extra duties" (no determiner) is no reference; a determiner-less verb-phrase keyword
     # ("join the alliance") teaches nothing.
-    from dossier.resolve.issues import FrameMatcher, References, clause_stems
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.references import References
 
     refs = References(FrameMatcher())
     refs.learn(clause_stems("The talks ended without a breakthrough on export duties."))
@@ -316,7 +317,8 @@ def test_the_duties_after_export_duties_refers_back_to_them():
 
 
 def test_a_bare_head_after_a_few_describing_words_still_refers():
-    from dossier.resolve.issues import FrameMatcher, References, clause_stems
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.references import References
 
     refs = References(FrameMatcher())
     refs.learn(clause_stems("Ministers pressed for a code of conduct."))
@@ -459,7 +461,8 @@ def test_binding_agreements_and_data_sharing_are_issues_of_their_own():
 def test_a_differently_modified_head_is_no_reference():
     # After "a legally binding agreement", "the agreement" refers back; "a final agreement"
     # is another one.
-    from dossier.resolve.issues import FrameMatcher, References, clause_stems
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.references import References
 
     refs = References(FrameMatcher())
     refs.learn(clause_stems("Ruritania pressed for a legally binding agreement."))

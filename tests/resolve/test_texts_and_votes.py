@@ -101,7 +101,8 @@ def test_a_predicate_after_a_copula_bears_on_the_subject():
 
 
 def test_the_text_after_the_resolution_refers_back_to_it():
-    from dossier.resolve.issues import FrameMatcher, References, clause_stems
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.references import References
 
     refs = References(FrameMatcher([("Resolution", ["resolution"], frozenset())]))
     refs.learn(clause_stems("The board adopted a resolution on Thursday."))
