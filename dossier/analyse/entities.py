@@ -46,4 +46,5 @@ def extract_entities(ctx: Ctx) -> EntityResult:
     governments(st)
     dedupe(st)
     title_roles(st)
+    fix_person_labels(st)  # again: an apposition may have named a person NER had missed
     return assemble(st)

@@ -174,6 +174,10 @@ def _appositive(
         return False
     comma = start - (len(before) - m.start())
     person = ends.get(comma)
+    if person is None:
+        person = _unnamed_person(st, comma, sent)
+        if person is not None:
+            ends[comma] = person
     if person is None or (person.kind != "person" and not _as_person(st, person)):
         return False
     affil = owner
@@ -236,6 +240,36 @@ def _as_person(st: State, cand: Cand) -> bool:
         return False
     cand.kind, cand.label, cand.name, cand.form = "person", "PERSON", surface, "name"
     return True
+
+
+_NAME_RUN = re.compile(
+    r"(?:^|(?<=[.!?;:\"“”]\s)|(?<=\n))((?:[^\W\d_][\w'’\-]*\s){1,2}[^\W\d_][\w'’\-]*)$"
+)
+
+
+def _unnamed_person(st: State, comma: int, sent: int) -> Cand | None:
+    """ "Milica Đurić, the director of the Office, said": two or three name words opening a
+    sentence and followed by an office in apposition are a person NER left untagged."""
+    start_of_sent = st.ctx.sents[sent].start_char
+    m = _NAME_RUN.search(st.text[max(start_of_sent, comma - 60) : comma])
+    if not m:
+        return None
+    start = comma - len(m.group(1))
+    if start != start_of_sent:
+        return None
+    words = m.group(1).split()
+    if (
+        not all(_name_word(w) for w in words)
+        or st.names.lookup(m.group(1))
+        or is_blocked(st, m.group(1))
+    ):
+        return None
+    if any(c.start < comma and start < c.end for c in st.cands):
+        return None  # part of something already found
+    ts, te = token_range(st, start, comma)
+    cand = Cand(start, comma, "PERSON", "person", m.group(1), "name", sent, None, ts, te)
+    st.cands.append(cand)
+    return cand
 
 
 def _title_possessor(st: State, cs: int, ends: dict[int, Cand]) -> tuple[int, str | None] | None:

@@ -239,3 +239,12 @@ def test_known_descriptions_of_a_body_and_a_state(analyse):
     )
     assert entity(a, "International Atomic Energy Agency").mentions[1].text.endswith("watchdog")
     assert "Islamic Republic" in entity(a, "Iran").surfaces
+
+
+def test_a_name_ner_missed_before_an_office_in_apposition_is_a_person(analyse):
+    a = analyse(
+        "Milica Đurić, the director of the government's Office for Kosovo, said talks had ended. "
+        '"Every week there is a new checkpoint," she said. Đurić left early.'
+    )
+    djuric = entity(a, "Milica Đurić")
+    assert djuric.kind == "person" and "Đurić" in djuric.surfaces
