@@ -178,15 +178,28 @@ def derive_issues(
     # The id stays the frame's own label's, whichever side the articles dwell on.
     ids = assign_ids(labels, labels, fallback="issue")
     reverse = issue_against_labels()
-    flipped = frozenset(
+    flipped = {
         fi
         for fi, label in zip(kept, labels, strict=True)
         if label in reverse and _reversing_side_dominates(matcher, fi, seen[fi].claims, texts)
-    )
+    }
+    shown = {fi: reverse[label] for fi, label in zip(kept, labels, strict=True) if fi in flipped}
+    # A thing the articles found for themselves may be named mostly through a measure against
+    # it ("the ban on cash payments"): the issue is that measure, so every stance turns.
+    from dossier.resolve.restrictions import restricted_label  # it builds on this module
+
+    lexicon_labels = {f[0] for f in issue_frames()}
+    for fi, label in zip(kept, labels, strict=True):
+        if fi in flipped or label in lexicon_labels:
+            continue
+        measure = restricted_label(label, matcher.frames[fi][1], list(texts.values()))
+        if measure:
+            flipped.add(fi)
+            shown[fi] = measure
     issues = [
         Issue(
             id=iid,
-            label=reverse[label] if fi in flipped else label,
+            label=shown.get(fi, label),
             keywords=sorted(seen[fi].keywords),
         )
         for iid, label, fi in zip(ids, labels, kept, strict=True)
@@ -195,7 +208,7 @@ def derive_issues(
         matcher=matcher,
         issues=sorted(issues, key=lambda i: i.id),
         frame_ids=dict(zip(kept, ids, strict=True)),
-        flipped=flipped,
+        flipped=frozenset(flipped),
     )
 
 

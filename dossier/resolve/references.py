@@ -42,6 +42,24 @@ def _general_nouns() -> frozenset[str]:
     return frozenset(stem(w) for w in keyword_stopwords())
 
 
+# Nouns for something asked or offered: after a comma ("allow X again, a request Y dismissed")
+# one stands for what the clause before it asked for.
+_ASKED = frozenset(stem(w) for w in ("request", "demand", "call", "proposal", "offer", "plea"))
+
+
+def _appositive(toks: list[str], i: int, hits: list) -> list[str] | None:
+    """The keyword an asking noun in apposition refers to ("X, a request ..."): the last one its
+    clause named before the comma, else None."""
+    if toks[i] not in _ASKED or i < 2 or toks[i - 1] not in ("a", "the", "this", "that"):
+        return None
+    if toks[i - 2] != COMMA:
+        return None
+    before = [h for h in hits if h.end <= i - 2]
+    if not before or BOUNDARY in toks[before[-1].end : i - 2]:
+        return None
+    return toks[before[-1].start : before[-1].end]
+
+
 class References:
     """Reads one article's sentences in order and spells short references out in full, so
     "the duties" counts for the export duties the article has just named, not for import
@@ -69,15 +87,19 @@ class References:
 
     def expand(self, toks: list[str]) -> list[str]:
         """`toks` with each short reference replaced by its keyword's tokens."""
-        if not self.heads:
-            return toks
         hits = self.matcher.spans(toks)
+        if not self.heads and not _ASKED & set(toks):
+            return toks
         long = {i for h in hits if h.end - h.start >= 2 for i in range(h.start, h.end)}
         # A head inside a cue ("poses a threat") is the cue's, not a reference.
         long |= {i for c in find_cues(toks) for i in range(c.start, c.end)}
         single = {h.start for h in hits if h.end - h.start == 1}
         out: list[str] = []
         for i, t in enumerate(toks):
+            named = _appositive(toks, i, hits)
+            if named is not None:
+                out.extend(named)
+                continue
             full = self.heads.get(t)
             if t in _document_words()[1] and not _ends_phrase(toks, i):
                 full = None  # "a draft agreement" is no reference to a resolution

@@ -102,3 +102,10 @@ def test_a_voter_against_and_every_sponsor_hold_a_stance(analyse):
     # Backing an armed group is no sponsorship of a text: "militias backed by X" stays silent.
     b = analyse("Militias backed by Iran attacked the base.")
     assert not b.stances
+
+
+def test_refusing_to_set_something_up_opposes_it(analyse):
+    a = analyse("Norway would not set up a fisheries fund, the minister said.")
+    assert ("Norway", "oppose") in _holders(a)
+    a = analyse("Norway agreed to set up a fisheries fund.")
+    assert ("Norway", "support") in _holders(a)
