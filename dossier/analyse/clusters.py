@@ -233,8 +233,8 @@ def _person_for_surname(
         exact = next((p for p in persons if any(tr.key(n) == key for n in p.names)), None)
         if exact is not None:
             return exact
-        # a given name or a surname written first ("Faizal" for "Mohammad Faizal Rahman",
-        # "Liu" for "Liu Jianguo"): only when exactly one person carries that word
+        # a given name or a surname written first ("Zaki" for "Ahmad Zaki Hassan",
+        # "Wang" for "Wang Lei"): only when exactly one person carries that word
         matches = [p for p in persons if any(key in tr.key(n).split() for n in p.names if " " in n)]
         return matches[0] if len(matches) == 1 else None
     if len(matches) == 1:

@@ -29,8 +29,8 @@ def fix_person_labels(st: State) -> None:
 
 
 def find_surname_tokens(st: State) -> None:
-    """Surnames of known persons that NER missed ("Sherman said", "El-Sharkawy said"), and a
-    given name standing alone for the one person in the article who bears it ("Mekdes said",
+    """Surnames of known persons that NER missed ("Carter said", "El-Masry said"), and a
+    given name standing alone for the one person in the article who bears it ("Tigist said",
     where names are given-name first and the given name is how people are called)."""
     names: dict[str, str] = {}
     given: dict[str, set[str]] = defaultdict(set)

@@ -43,7 +43,7 @@ _WORD_TAIL = re.compile(r"[\w'’\-]*\.?")
 
 
 def _capitalised(word: str) -> bool:
-    """A name word starting with a capital outside ASCII ("Đurić", "Ørsted")."""
+    """A name word starting with a capital outside ASCII ("Đorđević", "Ørsted")."""
     return word[:1].isupper() and bool(_WORD_TAIL.fullmatch(word[1:]))
 
 
@@ -152,10 +152,10 @@ def add_span(st: State, start: int, end: int, label: str) -> None:
         and not st.doc[tok_end].ent_type_
         and st.doc[tok_end - 1].whitespace_ == " "
     ):
-        tok_end += 1  # NER cut the name short ("Maria Teresa" | "Villanueva")
+        tok_end += 1  # NER cut the name short ("Maria Luisa" | "Santos")
         end = st.doc[tok_end - 1].idx + len(st.doc[tok_end - 1].text)
     while label == "PERSON" and tok_end - tok_start < 5 and _name_word_before(st, tok_start):
-        tok_start -= 1  # NER cut the first name off ("… Water Resources Babiker | Osman Hamad")
+        tok_start -= 1  # NER cut the first name off ("… Water Resources Yasir | Osman Taha")
         start = st.doc[tok_start].idx
     span = st.doc[tok_start:tok_end]
     sent = st.ctx.tok_sent[tok_start]

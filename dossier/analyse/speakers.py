@@ -27,7 +27,7 @@ def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = Non
             return child
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
         # a finite verb the parser hung on the subject's appositive phrase ("The AU's envoy,
-        # Amina Diallo, called on ..."): a participle would be VBN, so this is the predicate
+        # Ana Ruiz, called on ..."): a participle would be VBN, so this is the predicate
         return verb.head
     if (
         depth < 3
@@ -76,10 +76,10 @@ class SpeakerResolver:
         if tok.lower_ in self.prons:
             key = self.pronoun(tok)
             return key, "pronoun"
-        # the head itself, then a person in its phrase ("the UN envoy, Amina Diallo,"), then any
+        # the head itself, then a person in its phrase ("the UN envoy, Ana Ruiz,"), then any
         cands = [tok, *sorted(tok.subtree, key=lambda t: t.i)]
         # a person in apposition anywhere in the phrase ("the EU's Special Representative for
-        # the Dialogue, Annelie Brandt,": the parse may hang her on "Dialogue") is the speaker
+        # the Dialogue, Greta Lund,": the parse may hang her on "Dialogue") is the speaker
         appos = {t.i for c in tok.subtree if c.dep_ == "appos" for t in c.subtree}
         found: list[tuple[int, str, Token]] = []
         for rank, t in enumerate(cands):

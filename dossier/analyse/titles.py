@@ -57,7 +57,7 @@ def title_roles(st: State) -> None:
                 ends[person.end] = person
         possessed = bool(re.search(r"['’]s?\s+$", st.text[max(0, cs - 3) : cs]))
         # A lower-case title holds a name when a body or nationality precedes it ("EU
-        # spokesperson Anna Lindqvist"); alone ("told the minister Ann") it may describe anyone.
+        # spokesperson Anna Lund"); alone ("told the minister Ann") it may describe anyone.
         if person is not None and person.kind == "person" and (first_upper or possessed or affil):
             if (
                 affil is None
@@ -70,7 +70,7 @@ def title_roles(st: State) -> None:
             if affil:
                 prev_affil = (sent, affil)
             continue
-        # reverse appositive: "The UN envoy for the region, Amina Diallo, said"
+        # reverse appositive: "The UN envoy for the region, Ana Ruiz, said"
         after = re.match(r"(?:\s+(?:for|of|to|on)\s+[^,;.]{1,40})?,\s+", st.text[ce : ce + 60])
         if after is not None:
             named = starts.get(ce + after.end())
@@ -210,7 +210,7 @@ _NAME_SPLIT = re.compile(r"[-'’]")
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word in any alphabet ("Mammadli", "Đurić", "El-Sharkawy"): the first
+    """A capitalised word in any alphabet ("Huseynli", "Đorđević", "El-Masry"): the first
     part a capital and lower-case letters, later parts letters then lower-case letters."""
     parts = _NAME_SPLIT.split(word)
     if not parts[0][:1].isupper() or any(len(p) < 2 or not p.isalpha() for p in parts):
@@ -218,12 +218,12 @@ def _name_word(word: str) -> bool:
     return all(p[1:].islower() for p in parts)
 
 
-_PARTICLE = re.compile(r"(?:[a-z]{2,3})(?:-[A-Z][a-z]+)?")  # "bin", "al-Mansouri", "de", "van"
+_PARTICLE = re.compile(r"(?:[a-z]{2,3})(?:-[A-Z][a-z]+)?")  # "bin", "al-Hashimi", "de", "van"
 
 
 def _as_person(st: State, cand: Cand) -> bool:
     """A name NER tagged as a body that an office title is in apposition with is a person
-    ("Elnur Mammadli, the president's special representative"), unless it is a known body or
+    ("Rauf Huseynli, the president's special representative"), unless it is a known body or
     ends like one ("Commission"); the candidate is retyped in place."""
     surface = st.text[cand.start : cand.end]
     words = surface.split()
@@ -248,7 +248,7 @@ _NAME_RUN = re.compile(
 
 
 def _unnamed_person(st: State, comma: int, sent: int) -> Cand | None:
-    """ "Milica Đurić, the director of the Office, said": two or three name words opening a
+    """ "Jelena Đorđević, the director of the Office, said": two or three name words opening a
     sentence and followed by an office in apposition are a person NER left untagged."""
     start_of_sent = st.ctx.sents[sent].start_char
     m = _NAME_RUN.search(st.text[max(start_of_sent, comma - 60) : comma])

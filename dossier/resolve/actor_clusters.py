@@ -64,7 +64,7 @@ class Clusterer:
         self._attach_titles(deferred)
 
     def _join_person_named(self, persons: list[Ent]) -> None:
-        """A non-person whose name is a person's full name elsewhere ("Elnur Mammadli" tagged
+        """A non-person whose name is a person's full name elsewhere ("Rauf Huseynli" tagged
         ORG once): the tagger's slip, not a second actor. Multi-word names only, and never a
         state or a known body's name, which a person cannot be."""
         full: dict[str, set[int]] = defaultdict(set)
@@ -93,7 +93,7 @@ class Clusterer:
             initials = [e for e in bucket if e.person.initial_only]  # type: ignore[union-attr]
             bare = [e for e in bucket if not e.person.full]  # type: ignore[union-attr]
             # Same folded given name: one person. Then compare distinct given names only,
-            # including middle names ("Teresa" within "Maria Teresa").
+            # including middle names ("Luisa" within "Maria Luisa").
             givens: dict[str, int] = {}
             tokens: dict[str, set[tuple[str, ...]]] = defaultdict(set)
             for e in full:
@@ -133,7 +133,7 @@ class Clusterer:
 
     def _join_near_surnames(self, by_surname: dict[str, list[Ent]]) -> None:
         """Full names whose surnames are one letter apart and given names agree: one person
-        spelt by two outlets (Arsen Harutyunyan / Arsen Arutyunyan). Never within one article,
+        spelt by two outlets (Aram Hovsepyan / Aram Ovsepyan). Never within one article,
         where two spellings are two people. Surnames meet through their deletion keys, so the
         cost grows with the number of surnames, not its square."""
         index: dict[str, list[str]] = defaultdict(list)
@@ -170,7 +170,7 @@ class Clusterer:
     def _attach_given_names(self, persons: list[Ent], by_surname: dict[str, list[Ent]]) -> None:
         """A name that is no one's surname but part of one full name in the same article.
 
-        "Faizal" for "Mohamad Faizal Rahman", "Liu" for "Liu Jianguo" (family name first): the
+        "Zaki" for "Ahmad Zaki Hassan", "Wang" for "Wang Lei" (family name first): the
         article itself ties them, so only a full name from the same source can take them.
         """
         full_by_source: dict[str, list[Ent]] = defaultdict(list)
@@ -264,8 +264,8 @@ class Clusterer:
 
 
 def _shared_middle_name(a: names.PersonName, b: names.PersonName) -> bool:
-    """A middle name both spellings carry ("Hesham Abdel-Rahman Soliman" / "Hisham Abdelrahman
-    Suleiman"): what makes surnames alike only in their consonants one name."""
+    """A middle name both spellings carry ("Tariq Abdel-Karim Rashid" / "Tareq Abdelkarim
+    Rasheed"): what makes surnames alike only in their consonants one name."""
 
     def middle(p: names.PersonName) -> set[str]:
         return {g.replace("-", "") for g in p.givens[1:]}

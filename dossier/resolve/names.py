@@ -183,23 +183,23 @@ def given_compatible(a: str, b: str) -> bool:
         return True
     _, min_len = lexicon.fold_rules()
     if min(len(a), len(b)) >= _MIN_VOWEL_SWAP and _vowel_swap_before(a, b):
-        return True  # Saeed/Saeid, Hamid/Hamed: one vowel spelt two ways, same last letter
+        return True  # Vahid/Vahed, Hamid/Hamed: one vowel spelt two ways, same last letter
     if min(len(a), len(b)) < min_len or abs(len(a) - len(b)) > 1:
         return False
     # Within one edit, and not in the last two letters (Daniel/Daniela, Mario/Maria), where
     # gender and number live; except one vowel for another before the same last letter
-    # (Khalid/Khaled, Yusuf/Yousef's kind), which is how vowels of other scripts are spelt.
+    # (Majid/Majed, Yusuf/Yousef's kind), which is how vowels of other scripts are spelt.
     if a[-2:] != b[-2:] and not _vowel_swap_before(a, b):
         return False
     return _one_edit(a, b)
 
 
 def surname_compatible(a: str, b: str) -> bool:
-    """Two folded surnames that may be one family name spelt twice (Harutyunyan/Arutyunyan).
+    """Two folded surnames that may be one family name spelt twice (Hovsepyan/Ovsepyan).
 
     Long names only, one letter added, dropped or swapped, never in the last two letters
     (Ivanov/Ivanova), so that short or inflected names do not meet by chance; or "gh" written
-    "q" (Gharibpour/Qaribpour). Same consonants with other vowels is weaker evidence: see
+    "q" (Ghasemi/Qasemi). Same consonants with other vowels is weaker evidence: see
     `vowels_only_apart`.
     """
     if a == b or _gh_as_q(a) == _gh_as_q(b):
@@ -213,14 +213,14 @@ def surname_compatible(a: str, b: str) -> bool:
 
 def consonant_key(word: str) -> str:
     """The first letter and the consonants after it: how scripts that leave vowels unwritten
-    are transliterated differently (Soliman/Suleiman, Mohamed/Muhammad)."""
+    are transliterated differently (Rashid/Rasheed, Mohamed/Muhammad)."""
     return word[:1] + "".join(ch for ch in word[1:] if ch not in _VOWELS)
 
 
 def gh_key(word: str) -> str:
     """A comparison key for spellings of one sound in two alphabets: Persian and Arabic
-    ghain/qaf written "gh" or "q" (Gharibpour/Qaribpour), Albanian "xh" and Serbian "dž"
-    (Hoxha/Hodža, folded "hodza"). Never an id, so English names keep their letters."""
+    ghain/qaf written "gh" or "q" (Ghasemi/Qasemi), Albanian "xh" and Serbian "dž"
+    (Xhaferi/Džaferi, folded "dzaferi"). Never an id, so English names keep their letters."""
     return _gh_as_q(word)
 
 
@@ -234,7 +234,7 @@ def _gh_as_q(word: str) -> str:
 
 
 def vowels_only_apart(a: str, b: str) -> bool:
-    """Same first and last letter and the same consonants (Soliman/Suleiman). Weak on its own:
+    """Same first and last letter and the same consonants (Rashid/Rasheed). Weak on its own:
     Hassan/Hussein and Martin/Morton are this close too, so callers ask for more evidence."""
     # inflected endings differ in their last letter (Kuznetsov/Kuznetsova) and stay apart
     return (

@@ -18,7 +18,7 @@ _LETTERS = str.maketrans(
         "Ł": "L",
         "ø": "o",
         "Ø": "O",
-        "đ": "dj",  # Serbo-Croatian Đ is written Dj without diacritics (Đurić / Djuric)
+        "đ": "dj",  # Serbo-Croatian Đ is written Dj without diacritics (Đorđević / Djordjevic)
         "Đ": "Dj",
         "ß": "ss",
         "æ": "ae",
