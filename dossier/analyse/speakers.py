@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Token
 
 from dossier.model.analysis import Mention
@@ -97,6 +99,20 @@ class SpeakerResolver:
             return key, "title" if form == "title" else "explicit"
         return None, "none"
 
+    def _in_quote(self, pos: int) -> bool:
+        """Whether `pos` lies inside a quoted span (spans sorted and disjoint: one bisection)."""
+        i = bisect_right(self._quote_opens, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        return self._quoted
+
+    @quoted.setter
+    def quoted(self, spans: list[tuple[int, int]]) -> None:
+        self._quoted = sorted(spans)
+        self._quote_opens = [o for o, _ in self._quoted]
+
     def _form_at(self, key: str, tok: Token) -> str:
         start = self.ctx.tmap.start(tok.idx)
         for m in self.by_key[key].mentions:
@@ -114,7 +130,7 @@ class SpeakerResolver:
         for start, key, s, is_subj in self.person_mentions:
             if start >= tok.idx or s < sent - LOOKBACK_SENTENCES:
                 continue
-            if any(o <= start < c for o, c in self.quoted):
+            if self._in_quote(start):
                 continue
             g = self.ents.genders.get(key)
             if g is not None and gender is not None and g != gender:

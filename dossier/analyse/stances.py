@@ -16,6 +16,7 @@ from .speakers import SpeakerResolver, subject_of
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Holders per sentence: "A and B agreed" and "X said Y would not accept" name two or three.
 MAX_HOLDERS = 3
+MAX_SPONSORS = 12  # holders when a text's sponsors are listed one by one: a bound, not a rule
 
 
 def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> list[StanceClaim]:
@@ -43,7 +44,7 @@ def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> l
         # each is a holder, beyond the cap on holders that cues merely mention.
         for tok in sent:
             for key in owner.sponsors(tok):
-                if key not in by_holder:
+                if key not in by_holder and len(holders) < MAX_SPONSORS:
                     holders.append(key)
                 by_holder.setdefault(key, []).append(("support", tok.lemma_.lower()))
         if not by_holder:

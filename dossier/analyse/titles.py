@@ -264,12 +264,24 @@ def _unnamed_person(st: State, comma: int, sent: int) -> Cand | None:
         or is_blocked(st, m.group(1))
     ):
         return None
-    if any(c.start < comma and start < c.end for c in st.cands):
-        return None  # part of something already found
     ts, te = token_range(st, start, comma)
+    taken = _taken_tokens(st)
+    if any(t in taken for t in range(ts, te)):
+        return None  # part of something already found
     cand = Cand(start, comma, "PERSON", "person", m.group(1), "name", sent, None, ts, te)
     st.cands.append(cand)
+    taken.update(range(ts, te))
     return cand
+
+
+def _taken_tokens(st: State) -> set[int]:
+    """Tokens inside a candidate, indexed once per article (a scan per apposition would be
+    quadratic on a long hostile article)."""
+    taken = getattr(st, "_taken_tokens", None)
+    if taken is None:
+        taken = {t for c in st.cands for t in range(c.token_start, c.token_end)}
+        st._taken_tokens = taken  # type: ignore[attr-defined]
+    return taken
 
 
 def _title_possessor(st: State, cs: int, ends: dict[int, Cand]) -> tuple[int, str | None] | None:

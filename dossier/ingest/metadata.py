@@ -230,14 +230,15 @@ def glued_head(raw: str) -> Head | None:
     head = raw[:HEAD_CHARS]
     wire = _WIRE.match(head)
     if wire:
+        bracket = wire.group("outlet")
+        outlet, _, tail = bracket.partition(",")
         # "BELGRADE (April 22, 2026) – ": the brackets hold the date, not an agency.
-        dated = find_date(wire.group("outlet"))
-        if dated:
+        dated = find_date(bracket)
+        if dated and any(ch.isdigit() for ch in outlet):
             return Head(cut=wire.end(), date=dated[0])
-        found = find_date(wire.group("date") or "")
-        return Head(
-            cut=wire.end(), date=found[0] if found else None, outlet=wire.group("outlet").strip()
-        )
+        # "PARIS (AFP, Jan 3, 2024) - ": the agency, then a date after its comma
+        found = find_date(wire.group("date") or "") or (find_date(tail) if tail else None)
+        return Head(cut=wire.end(), date=found[0] if found else None, outlet=outlet.strip())
     caps = _CAPS_DATELINE.match(head)
     if caps and caps.group("place").strip().isupper():
         found = find_date(caps.group("date"))

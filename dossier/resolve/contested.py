@@ -137,6 +137,8 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
             break
         if not any(runs) and (low in STOPWORDS or tok[:1].isupper()):
             lead += 1
+            if reach and lead > reach:
+                break  # only lead words: nothing to read within reach
         elif reach and k - first - lead >= reach:
             break
         if _content(tok, taken, k == 0, bool(runs[-1])):
@@ -200,7 +202,10 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|remain|remains|remained)\s+(
 def _subject_start(text: str, cue_start: int) -> tuple[int, int] | None:
     """For a predicate cue ("the duties were not negotiable"), the span of its subject's clause
     up to the copula: what the cue is about comes before it, not after."""
-    head = text[:cue_start]
+    # A window, not the whole sentence before the cue: a subject clause is short, and a
+    # hostile sentence may repeat a cue thousands of times.
+    base = max(0, cue_start - _SUBJECT_WINDOW)
+    head = text[base:cue_start]
     folded, where = _folded(head)
     m = _COPULA.search(folded)
     if not m:
@@ -208,7 +213,10 @@ def _subject_start(text: str, cue_start: int) -> tuple[int, int] | None:
     copula = where[m.start()]
     # An opening quote starts the clause too ('"The association is not a favour"').
     cut = max(head.rfind(p, 0, copula) for p in '.;:,"“')
-    return cut + 1 if cut >= 0 else 0, copula
+    return base + (cut + 1 if cut >= 0 else 0), base + copula
+
+
+_SUBJECT_WINDOW = 300  # characters before a predicate cue where its subject may start
 
 
 _AGENT = re.compile(r"\s+(?:\w+\s+)?by\b")  # a passive participle's agent follows

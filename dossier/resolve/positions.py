@@ -245,6 +245,8 @@ def resolve_positions(
     for a in analyses:
         read = _Reader(issues, a)
         art = _Article(a)
+        doc_votes: list | None = None  # the votes of the article's text's demands, read once
+        sponsors_credited: set[str] = set()
         for sc in a.stances:
             actor = table.actor_of(a.source, sc.holder)
             if actor is not None and 0 <= sc.sentence < len(a.sentences):
@@ -263,16 +265,22 @@ def resolve_positions(
                         for i, st in wanted.items():
                             found.setdefault(i, _FLIP.get(st, st))
                 add(actor, found, a, sc.sentence)
-                if sc.stance == "support" and _sponsors(a.sentences[sc.sentence].text, sc.cue):
+                if (
+                    sc.stance == "support"
+                    and actor not in sponsors_credited
+                    and _sponsors(a.sentences[sc.sentence].text, sc.cue)
+                ):
                     # A text's sponsors want what it demands ("the resolution, drafted by A,
                     # demands that B open the sites"): each of its demands is theirs too.
-                    for d in _document_demands(a):
-                        add(
-                            actor,
-                            votes(read.text(d.text, d.sentence), 1, wanted=True),
-                            a,
-                            sc.sentence,
-                        )
+                    # Read once per article, credited once per sponsor.
+                    if doc_votes is None:
+                        doc_votes = [
+                            votes(read.text(d.text, d.sentence), 1, wanted=True)
+                            for d in _document_demands(a)
+                        ]
+                    sponsors_credited.add(actor)
+                    for found_d in doc_votes:
+                        add(actor, found_d, a, sc.sentence)
         for d in a.demands:
             # The one demanding wants what the demand says: support, unless it negates the issue.
             actor = table.actor_of(a.source, d.by)

@@ -248,3 +248,13 @@ def test_a_name_ner_missed_before_an_office_in_apposition_is_a_person(analyse):
     )
     djuric = entity(a, "Milica Đurić")
     assert djuric.kind == "person" and "Đurić" in djuric.surfaces
+
+
+def test_a_given_name_alone_is_a_name_only_where_it_is_used_as_one(analyse):
+    a = analyse(
+        "Tigist Alemu, the deputy minister, spoke first. Will the talks succeed? Hope is fading. "
+        '"We are ready," Tigist said.'
+    )
+    alemu = entity(a, "Tigist Alemu")
+    assert "Tigist" in alemu.surfaces
+    assert not any(m.text in ("Will", "Hope") for e in a.entities for m in e.mentions)

@@ -107,6 +107,7 @@ def test_byline(line, expected):
             None,
         ),
         ("BRUSSELS (AP) \u2014 NATO and Russia met.", "NATO and Russia met.", None, None, "AP"),
+        ("PARIS (AFP, Jan 3, 2024) - Talks ended.", "Talks ended.", "2024-01-03", None, "AFP"),
         (
             "CAIRO, Feb. 4 \u2014 Egypt said it would wait.",
             "Egypt said it would wait.",
