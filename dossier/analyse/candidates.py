@@ -166,6 +166,32 @@ def token_range(st: State, start: int, end: int) -> tuple[int, int]:
     return span.start, span.end
 
 
+def sentence_tokens(st: State, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens of a text span found by a pattern, or None when it has none or lies outside
+    the article's sentences (page furniture, a title line)."""
+    ts, te = token_range(st, start, end)
+    if te <= ts or st.ctx.tok_sent[ts] < 0:
+        return None
+    return ts, te
+
+
+def add_cand(
+    st: State,
+    start: int,
+    end: int,
+    tokens: tuple[int, int],
+    label: str,
+    kind: str,
+    name: str,
+    form: str,
+) -> Cand:
+    """Append a candidate a rule found for the span `start:end` over `tokens`."""
+    ts, te = tokens
+    cand = Cand(start, end, label, kind, name, form, st.ctx.tok_sent[ts], None, ts, te)
+    st.cands.append(cand)
+    return cand
+
+
 def sent_at(st: State, char: int) -> int:
     span = st.doc.char_span(char, char + 1, alignment_mode="expand")
     return st.ctx.tok_sent[span.start] if span is not None else -1

@@ -7,7 +7,7 @@ from collections import defaultdict
 from functools import cache
 
 from . import lexicon as lx
-from .candidates import GROUP_NOUNS, Cand, State, is_blocked, token_range
+from .candidates import GROUP_NOUNS, Cand, State, add_cand, is_blocked, sentence_tokens
 
 GOVERNMENT_NOUNS = frozenset(
     ["government", "authorities", "administration", "leadership", "regime", "cabinet"]
@@ -59,28 +59,15 @@ def find_surname_tokens(st: State) -> None:
     for m in rx.finditer(st.text):
         if any(i in covered for i in range(m.start(), m.end())):
             continue
-        ts, te = token_range(st, m.start(), m.end())
-        if te <= ts or st.ctx.tok_sent[ts] < 0:
+        tokens = sentence_tokens(st, m.start(), m.end())
+        if tokens is None:
             continue
         word = m.group()
         # a surname groups with its full name in clustering; a given name is named for its owner
         name = word if word in surnames else names[word]
-        if word not in surnames and not _name_use(st, ts, te):
+        if word not in surnames and not _name_use(st, *tokens):
             continue  # "Will the talks ...", "Hope is fading": a word, not Will or Hope
-        st.cands.append(
-            Cand(
-                m.start(),
-                m.end(),
-                "PERSON",
-                "person",
-                name,
-                "name",
-                st.ctx.tok_sent[ts],
-                None,
-                ts,
-                te,
-            )
-        )
+        add_cand(st, m.start(), m.end(), tokens, "PERSON", "person", name, "name")
 
 
 def _name_use(st: State, ts: int, te: int) -> bool:
@@ -148,23 +135,9 @@ def nicknames(st: State) -> None:
             re.IGNORECASE,
         )
         for m in rx.finditer(st.text):
-            ts, te = token_range(st, m.start(), m.end())
-            if te <= ts or st.ctx.tok_sent[ts] < 0:
-                continue
-            st.cands.append(
-                Cand(
-                    m.start(),
-                    m.end(),
-                    "ORG",
-                    "organization",
-                    name,
-                    "title",
-                    st.ctx.tok_sent[ts],
-                    None,
-                    ts,
-                    te,
-                )
-            )
+            tokens = sentence_tokens(st, m.start(), m.end())
+            if tokens is not None:
+                add_cand(st, m.start(), m.end(), tokens, "ORG", "organization", name, "title")
 
 
 def governments(st: State) -> None:
@@ -220,9 +193,10 @@ def state_bodies(st: State) -> None:
             by_token[t].append(c)
     replaced: set[int] = set()
     for m in rx.finditer(st.text):
-        ts, te = token_range(st, m.start(), m.end())
-        if te <= ts or st.ctx.tok_sent[ts] < 0:
+        tokens = sentence_tokens(st, m.start(), m.end())
+        if tokens is None:
             continue
+        ts, te = tokens
         head = st.doc[te - 1]
         if head.dep_ in ("compound", "amod", "nmod") and head.head.i >= te:
             continue
@@ -232,20 +206,7 @@ def state_bodies(st: State) -> None:
             continue
         replaced |= overlap.keys()
         name = " ".join(m.group().split())
-        st.cands.append(
-            Cand(
-                m.start(),
-                m.end(),
-                "ORG",
-                "organization",
-                name,
-                "name",
-                st.ctx.tok_sent[ts],
-                None,
-                ts,
-                te,
-            )
-        )
+        add_cand(st, m.start(), m.end(), tokens, "ORG", "organization", name, "name")
     if replaced:
         st.cands = [c for c in st.cands if id(c) not in replaced]
 

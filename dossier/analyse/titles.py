@@ -7,7 +7,7 @@ import re
 from dossier.model.analysis import RoleClaim
 
 from . import lexicon as lx
-from .candidates import Cand, State, is_blocked, sent_at, token_range
+from .candidates import Cand, State, add_cand, is_blocked, sent_at, token_range
 
 
 def find_titles(st: State) -> None:
@@ -268,10 +268,8 @@ def _unnamed_person(st: State, comma: int, sent: int) -> Cand | None:
     taken = _taken_tokens(st)
     if any(t in taken for t in range(ts, te)):
         return None  # part of something already found
-    cand = Cand(start, comma, "PERSON", "person", m.group(1), "name", sent, None, ts, te)
-    st.cands.append(cand)
     taken.update(range(ts, te))
-    return cand
+    return add_cand(st, start, comma, (ts, te), "PERSON", "person", m.group(1), "name")
 
 
 def _taken_tokens(st: State) -> set[int]:
