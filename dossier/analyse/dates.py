@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -284,20 +283,9 @@ def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:
         if doc[k - 3].lower_ not in ("in", "at", "to"):
             continue
         state = names.demonyms.get(doc[k - 1].text)
-        capital = _capitals().get(state or "")
+        capital = lx.state_capitals().get(state or "")
         if capital:
             dist = abs(k - date_span.start)
             if best is None or dist < best[0]:
                 best = (dist, capital)
     return best
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    """State name -> its (first) capital, from the names lexicon; seats of power left out."""
-    names = lx.names()
-    out: dict[str, str] = {}
-    for surface, place in names.exact.items():
-        if place.kind == "state" and place.form == "capital" and surface not in names.seats:
-            out.setdefault(place.name, surface)
-    return out

@@ -232,6 +232,17 @@ class NonActors:
 
 
 @cache
+def state_capitals() -> dict[str, str]:
+    """State name -> its (first) capital, from the names lexicon; seats of power left out."""
+    known = names()
+    out: dict[str, str] = {}
+    for surface, place in known.exact.items():
+        if place.kind == "state" and place.form == "capital" and surface not in known.seats:
+            out.setdefault(place.name, surface)
+    return out
+
+
+@cache
 def non_actors() -> NonActors:
     data = lexicons.load("non_actors")
     words = frozenset(
