@@ -139,7 +139,7 @@ class Clusterer:
         index: dict[str, list[str]] = defaultdict(list)
         for surname in sorted(by_surname):
             if any(e.person.full and not e.person.initial_only for e in by_surname[surname]):  # type: ignore[union-attr]
-                for key in names.deletion_keys(names.gh_key(surname)):
+                for key in names.deletion_keys(names.sound_key(surname)):
                     index[key].append(surname)
                 index["c:" + names.consonant_key(surname)].append(surname)
         pairs: dict[tuple[str, str], bool] = {}  # (a, b) -> whether the spelling alone suffices

@@ -134,6 +134,13 @@ def fold_rules() -> tuple[list[tuple[re.Pattern[str], str]], int]:
 
 
 @cache
+def same_sounds() -> tuple[tuple[str, str], ...]:
+    """Letter groups that spell one sound in two alphabets, for comparing surnames only."""
+    data = lexicons.load("name_variants")
+    return tuple((str(a), str(b)) for a, b in data.get("same_sounds") or [])
+
+
+@cache
 def title_ranks() -> dict[str, Any]:
     data = lexicons.load("title_ranks")
     return {

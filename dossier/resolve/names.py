@@ -198,11 +198,11 @@ def surname_compatible(a: str, b: str) -> bool:
     """Two folded surnames that may be one family name spelt twice (Hovsepyan/Ovsepyan).
 
     Long names only, one letter added, dropped or swapped, never in the last two letters
-    (Ivanov/Ivanova), so that short or inflected names do not meet by chance; or "gh" written
-    "q" (Ghasemi/Qasemi). Same consonants with other vowels is weaker evidence: see
-    `vowels_only_apart`.
+    (Ivanov/Ivanova), so that short or inflected names do not meet by chance; or one sound
+    spelt two ways (Ghasemi/Qasemi, `sound_key`). Same consonants with other vowels is weaker
+    evidence: see `vowels_only_apart`.
     """
-    if a == b or _gh_as_q(a) == _gh_as_q(b):
+    if a == b or sound_key(a) == sound_key(b):
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_SURNAME or abs(len(a) - len(b)) > 1:
         return False
@@ -217,18 +217,10 @@ def consonant_key(word: str) -> str:
     return word[:1] + "".join(ch for ch in word[1:] if ch not in _VOWELS)
 
 
-def gh_key(word: str) -> str:
-    """A comparison key for spellings of one sound in two alphabets: Persian and Arabic
-    ghain/qaf written "gh" or "q" (Ghasemi/Qasemi), Albanian "xh" and Serbian "dž"
-    (Xhaferi/Džaferi, folded "dzaferi"). Never an id, so English names keep their letters."""
-    return _gh_as_q(word)
-
-
-_SAME_SOUND = (("gh", "q"), ("xh", "dz"))
-
-
-def _gh_as_q(word: str) -> str:
-    for a, b in _SAME_SOUND:
+def sound_key(word: str) -> str:
+    """A folded surname with each group of `same_sounds` (name_variants.yaml) written one way:
+    a comparison key only, never an id."""
+    for a, b in lexicon.same_sounds():
         word = word.replace(a, b)
     return word
 
