@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dossier.model.analysis import QuoteClaim
+from dossier.model.analysis import LocalEntity, QuoteClaim
 
 from .context import Ctx
 from .entities import EntityResult
@@ -103,12 +103,16 @@ class Parties:
             self._states = self._pair()
         return list(self._states)
 
+    def _states_by_mentions(self) -> list[LocalEntity]:
+        """The article's states, most mentioned first (ties in the order they were found)."""
+        return sorted(
+            (e for e in self.ents.entities if e.kind == "state"), key=lambda e: -len(e.mentions)
+        )
+
     def _three(self) -> list[str]:
         """ "all three governments": the three states the article names most, when a fourth
         is clearly behind them (or there is none)."""
-        states = sorted(
-            (e for e in self.ents.entities if e.kind == "state"), key=lambda e: -len(e.mentions)
-        )
+        states = self._states_by_mentions()
         if len(states) == 3 or (
             len(states) > 3 and len(states[2].mentions) > len(states[3].mentions)
         ):
@@ -132,9 +136,7 @@ class Parties:
             size = {k: len(e.mentions) for k, e in self.by_key.items()}
             best = max(pairs, key=lambda p: (pairs[p], size[p[0]] + size[p[1]], p))
             return list(best)
-        states = sorted(
-            (e for e in self.ents.entities if e.kind == "state"), key=lambda e: -len(e.mentions)
-        )
+        states = self._states_by_mentions()
         if len(states) == 2 or (
             len(states) > 2 and len(states[1].mentions) > len(states[2].mentions)
         ):

@@ -25,7 +25,7 @@ MIN_WORDS = 3  # shorter quoted words are scare quotes or labels ("security guar
 # ... unless analyse found a verdict in them and a speaker named for them ("X called it
 # 'unacceptable'", "'deeply disappointing'"): analyse drops the short labels itself, where it
 # sees the parse.
-MIN_WORDS_EXPLICIT = 1
+MIN_WORDS_NAMED = 1
 _NAMED = frozenset(["explicit", "pronoun", "title"])  # a speaker the sentence itself names
 RATIO = 0.75  # token-sequence similarity of two printings of one quote
 CONTAINED = 0.85  # share of a partial quote found inside a longer printing
@@ -69,7 +69,7 @@ def _items(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[It
                 stats.quotes_reported += 1
                 continue
             toks = quote_tokens(q.text)
-            least = MIN_WORDS_EXPLICIT if q.attribution in _NAMED else MIN_WORDS
+            least = MIN_WORDS_NAMED if q.attribution in _NAMED else MIN_WORDS
             if len(toks) < least:
                 stats.quotes_short += 1
                 continue
