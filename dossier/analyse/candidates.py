@@ -88,6 +88,8 @@ class State:
         self.non = lx.non_actors()
         self.body_heads = lx.body_heads()
         self.cands: list[Cand] = []
+        # tokens inside a candidate, built on first need by a pass that checks overlaps often
+        self.taken_tokens: set[int] | None = None
         self.title_spans: list[tuple[int, int, str]] = []  # (start, end, normal)
         self.blocked: set[str] = set()  # casefolded names that are never actors here
         self.roles: list[tuple[Cand, RoleClaim]] = []

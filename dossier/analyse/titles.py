@@ -275,11 +275,9 @@ def _unnamed_person(st: State, comma: int, sent: int) -> Cand | None:
 def _taken_tokens(st: State) -> set[int]:
     """Tokens inside a candidate, indexed once per article (a scan per apposition would be
     quadratic on a long hostile article)."""
-    taken = getattr(st, "_taken_tokens", None)
-    if taken is None:
-        taken = {t for c in st.cands for t in range(c.token_start, c.token_end)}
-        st._taken_tokens = taken  # type: ignore[attr-defined]
-    return taken
+    if st.taken_tokens is None:
+        st.taken_tokens = {t for c in st.cands for t in range(c.token_start, c.token_end)}
+    return st.taken_tokens
 
 
 def _title_possessor(st: State, cs: int, ends: dict[int, Cand]) -> tuple[int, str | None] | None:
