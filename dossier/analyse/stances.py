@@ -15,6 +15,7 @@ from .speakers import SpeakerResolver, subject_of
 
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 ALTERNATIVES = ("instead of", "rather than")
+JOINT_ACTS = frozenset({"agree"})  # a cue whose act, done "with" a party, that party agrees too
 DEMANDING = frozenset({"want"})  # a support cue that, aimed at a party, makes a demand instead
 PARTY_PRONOUNS = frozenset({"us", "them", "him", "her", "it"})
 # Holders per sentence: "A and B agreed" and "X said Y would not accept" name two or three.
@@ -127,6 +128,10 @@ class _CueOwner:
         out = [first]
         if tok.pos_ == "NOUN" or tok.dep_ in ("amod", "acl") or self._in_quote(tok):
             return out  # a noun's or a description's owner is one entity, named in its phrase
+        if tok.lemma_.lower() in JOINT_ACTS and not _negated(tok):
+            for key in self._partners(tok):
+                if key not in out:
+                    out.append(key)
         pred = self._predicate(tok)
         if pred is None:
             return out
@@ -136,6 +141,23 @@ class _CueOwner:
                 key = self._strict(t)
                 if key is not None and key not in out:
                     out.append(key)
+        return out
+
+    def _partners(self, agree: Token) -> list[str]:
+        """Who an agreed act is done with ("X agreed to set up a hotline with Y"): an act done
+        together is agreed by both sides."""
+        out: list[str] = []
+        acts = [c for c in agree.children if c.dep_ == "xcomp"]
+        acts += [c for a in acts for c in a.conjuncts]
+        for act in acts:
+            for prep in (t for t in act.subtree if t.dep_ == "prep" and t.lower_ == "with"):
+                if prep.head.i != act.i and prep.head.head.i != act.i:
+                    continue  # "with" on the act or its object, not deeper in a clause
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    for t in (pobj, *pobj.conjuncts):
+                        key = self._strict(t)
+                        if key is not None and key not in out:
+                            out.append(key)
         return out
 
     def _in_quote(self, tok: Token) -> bool:

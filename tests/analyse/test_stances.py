@@ -130,3 +130,10 @@ def test_the_alternative_turned_down_is_no_stance(analyse):
 def test_pressing_on_with_a_case_supports_it(analyse):
     a = analyse("Peru will press on with its case at the tribunal, Minister Ana Ruiz said.")
     assert ("Peru", "support") in _holders(a) or ("Ana Ruiz", "support") in _holders(a)
+
+
+def test_an_act_agreed_with_a_party_is_agreed_by_it(analyse):
+    a = analyse("Chile agreed on Tuesday to set up a naval radio link with Argentina.")
+    assert {("Chile", "support"), ("Argentina", "support")} <= _holders(a)
+    b = analyse("Chile refused to set up a naval radio link with Argentina.")
+    assert ("Argentina", "support") not in _holders(b)

@@ -131,3 +131,43 @@ def test_a_quoted_subject_before_its_copula_is_found():
     (start, _), *_ = _cue_spans(text, "favour")
     cut, copula = _subject_start(text, start)
     assert _surfaces(object_words(text[:copula], set(), cut)[-1:]) == [["grazing", "levy"]]
+
+
+# An invented event where the one thing agreed comes second in a coordination and is done
+# "with" the other side.
+HOTLINE_A = """Chile frees trawler crews, agrees radio link with Argentina
+
+Andes Wire
+
+SANTIAGO, 3 March 2026 — Chile agreed on Tuesday to release six Argentine trawler crews held \
+since January and to set up a direct naval radio link with Argentina, the first results of \
+talks on the Beagle waters.
+"""
+HOTLINE_B = """Radio link agreed in Santiago
+
+Pacific Ledger
+
+SANTIAGO, 4 March 2026 — The radio link agreed on Tuesday will connect the navies of Chile and \
+Argentina. \
+Argentina's foreign minister, Raul Ortiz, welcomed the radio link.
+"""
+
+
+def test_an_act_agreed_second_and_with_the_other_side_is_an_issue_both_back(nlp, tmp_path):
+    from dossier.analyse import analyse_articles
+    from dossier.config import Settings
+    from dossier.ingest import ingest_dir
+    from dossier.resolve import resolve, source_from
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "andes-wire-link.txt").write_text(HOTLINE_A, encoding="utf-8")
+    (folder / "pacific-ledger-link.txt").write_text(HOTLINE_B, encoding="utf-8")
+    settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
+    articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
+    analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
+    d = resolve([source_from(a, an) for a, an in zip(articles, analyses, strict=True)], analyses)
+    link = next(i.id for i in d.issues if "radio link" in i.label.lower())
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("chile", link)] == "support"
+    assert cells[("argentina", link)] == "support"  # the act is done with it
