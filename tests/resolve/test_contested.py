@@ -153,7 +153,7 @@ Argentina's foreign minister, Raul Ortiz, welcomed the radio link.
 """
 
 
-def test_an_act_agreed_second_and_with_the_other_side_is_an_issue_both_back(nlp, tmp_path):
+def _resolved(nlp, tmp_path, files: dict[str, str]):
     from dossier.analyse import analyse_articles
     from dossier.config import Settings
     from dossier.ingest import ingest_dir
@@ -161,13 +161,42 @@ def test_an_act_agreed_second_and_with_the_other_side_is_an_issue_both_back(nlp,
 
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "andes-wire-link.txt").write_text(HOTLINE_A, encoding="utf-8")
-    (folder / "pacific-ledger-link.txt").write_text(HOTLINE_B, encoding="utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
     articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
     analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
-    d = resolve([source_from(a, an) for a, an in zip(articles, analyses, strict=True)], analyses)
+    return resolve([source_from(a, an) for a, an in zip(articles, analyses, strict=True)], analyses)
+
+
+def test_an_act_agreed_second_and_with_the_other_side_is_an_issue_both_back(nlp, tmp_path):
+    d = _resolved(
+        nlp, tmp_path, {"andes-wire-link.txt": HOTLINE_A, "pacific-ledger-link.txt": HOTLINE_B}
+    )
     link = next(i.id for i in d.issues if "radio link" in i.label.lower())
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
     assert cells[("chile", link)] == "support"
     assert cells[("argentina", link)] == "support"  # the act is done with it
+
+
+COURT_A = """Belize presses on with court case
+
+Caribbean Wire
+
+BELMOPAN, 5 May 2026 — Belize will press on with its case at the International Court of \
+Justice, Foreign Minister Alan Tut said on Tuesday after talks with Guatemala.
+"""
+COURT_B = """Guatemala rejects court
+
+Central Post
+
+GUATEMALA CITY, 6 May 2026 — Guatemala would never accept the jurisdiction of the court, \
+Foreign Minister Rosa Ixcot said after the talks with Belize.
+"""
+
+
+def test_a_case_before_an_international_court_is_an_issue(nlp, tmp_path):
+    d = _resolved(nlp, tmp_path, {"caribbean-wire.txt": COURT_A, "central-post.txt": COURT_B})
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("belize", "court-case-and-jurisdiction")] == "support"
+    assert cells[("guatemala", "court-case-and-jurisdiction")] == "oppose"
