@@ -14,6 +14,7 @@ from .missed import (
     nicknames,
     state_bodies,
 )
+from .places import drop_described_places
 from .spans import add_ent, body_name
 from .titles import find_titles, title_roles
 
@@ -47,4 +48,5 @@ def extract_entities(ctx: Ctx) -> EntityResult:
     dedupe(st)
     title_roles(st)
     fix_person_labels(st)  # again: an apposition may have named a person NER had missed
+    drop_described_places(st)
     return assemble(st)

@@ -229,6 +229,7 @@ class NonActors:
     outlet_heads: frozenset[str] = frozenset()  # last words of outlet names ("Times")
     document_heads: frozenset[str] = frozenset()  # last words of documents' names ("Treaty")
     place_heads: frozenset[str] = frozenset()  # last words of places' and structures' names
+    place_nouns: frozenset[str] = frozenset()  # "the city of X", "X, the capital of"
 
 
 @cache
@@ -257,7 +258,8 @@ def non_actors() -> NonActors:
     heads = frozenset(w.casefold() for w in data.get("outlet_heads") or [])
     docs = frozenset(w.casefold() for w in data.get("document_heads") or [])
     places = frozenset(w.casefold() for w in data.get("place_heads") or [])
-    return NonActors(words, rx("names_before"), rx("names_after"), heads, docs, places)
+    nouns = frozenset(w.casefold() for w in data.get("place_nouns") or [])
+    return NonActors(words, rx("names_before"), rx("names_after"), heads, docs, places, nouns)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,7 @@ class _Quotes:
                     tok.pos_ in ("VERB", "AUX")
                     and tok.lemma_.lower() in self.speech
                     and not self.in_quote(tok)
+                    and self._may_introduce(tok, first_tok)
                 ):
                     dist = tok.idx - q.close if tok.idx >= q.close else q.open - tok.idx
                     verbs.append((s > s1, dist, tok))
@@ -153,6 +154,14 @@ class _Quotes:
             if key is not None:
                 return key, how
         return None, "none"
+
+    def _may_introduce(self, verb: Token, first_tok: int) -> bool:
+        """A naming verb ("called it", "accused them of") names only words that follow it: in
+        'X said Y had come "with open hands" and accused Z of ...' the quote is not the charge."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.rep["speech"] or lemma not in self.rep["naming"]:
+            return True
+        return first_tok > verb.i
 
     def _continues(self, prev: RawQuote, q: RawQuote) -> bool:
         """An unattributed quote carries on the previous speaker's words: the same or the next paragraph."""

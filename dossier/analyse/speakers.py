@@ -22,15 +22,35 @@ def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = Non
     When the parse gives none, a known entity right before the verb ("... Jane Doe
     reiterated") is taken (pass `tok_ent`).
     """
-    for child in verb.children:
-        if child.dep_ in SUBJ:
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    if len(subjects) > 1:
+        # a misparse gives two ("Addressing lawmakers, X said": "lawmakers" too); a known
+        # entity before any other word, then one before the verb, nearest first
+        subjects.sort(
+            key=lambda c: (not (tok_ent and c.i in tok_ent), c.i > verb.i, abs(verb.i - c.i))
+        )
+    for child in subjects:
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
         # a finite verb the parser hung on the subject's appositive phrase ("The AU's envoy,
         # Ana Ruiz, called on ..."): a participle would be VBN, so this is the predicate
         return verb.head
+    if (
+        depth < 3
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    ):
+        # ", accusing X of ...": a trailing participle is the main clause's subject's, however
+        # the parse hung it on a clause in between ("... waters Y considers its own, accusing")
+        root = verb.sent.root
+        if root.i != verb.i:
+            found = subject_of(root, depth + 1)
+            if found is not None:
+                return found
     if (
         depth < 3
         and verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "relcl")
@@ -125,6 +145,7 @@ class SpeakerResolver:
         if number != "singular" or tok.lower_ == "i":
             return None
         sent = self.ctx.tok_sent[tok.i]
+        para = self.ctx.sentences[sent].paragraph
         best = None
         best_score = None
         for start, key, s, is_subj in self.person_mentions:
@@ -136,7 +157,10 @@ class SpeakerResolver:
             if g is not None and gender is not None and g != gender:
                 continue
             exact = 1 if (g is not None and g == gender) else 0
-            score = (exact, s, is_subj, start)
+            # a person named earlier in the pronoun's own paragraph comes first ("X, a
+            # professor, said ... "...," she said"), then a known matching gender, then recency
+            same_para = self.ctx.sentences[s].paragraph == para
+            score = (same_para, exact, s, is_subj, start)
             if best_score is None or score > best_score:
                 best, best_score = key, score
         if best is None and self.last_speaker:

@@ -14,6 +14,10 @@ from .entities import EntityResult
 from .speakers import SpeakerResolver, subject_of
 
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+ALTERNATIVES = ("instead of", "rather than")
+JOINT_ACTS = frozenset({"agree"})  # a cue whose act, done "with" a party, that party agrees too
+DEMANDING = frozenset({"want"})  # a support cue that, aimed at a party, makes a demand instead
+PARTY_PRONOUNS = frozenset({"us", "them", "him", "her", "it"})
 # Holders per sentence: "A and B agreed" and "X said Y would not accept" name two or three.
 MAX_HOLDERS = 3
 MAX_SPONSORS = 12  # holders when a text's sponsors are listed one by one: a bound, not a rule
@@ -73,6 +77,7 @@ class _CueOwner:
         self.speech = lx.reporting()["speech"] - self._attitudes()
         self.demand_verbs = frozenset(lx.demand_cues()["verbs"])
         self.holder_nouns = frozenset(lx.stance_cues().get("holder_nouns") or [])
+        self.attitude_verbs = frozenset(lx.stance_cues().get("attitude_verbs") or [])
         book = lx.stance_cues().get("sponsorship") or {}
         self.sponsor_verbs = frozenset(book.get("verbs") or [])
         self.sponsor_particles: dict[str, str] = dict(book.get("particles") or {})
@@ -123,6 +128,10 @@ class _CueOwner:
         out = [first]
         if tok.pos_ == "NOUN" or tok.dep_ in ("amod", "acl") or self._in_quote(tok):
             return out  # a noun's or a description's owner is one entity, named in its phrase
+        if tok.lemma_.lower() in JOINT_ACTS and not _negated(tok):
+            for key in self._partners(tok):
+                if key not in out:
+                    out.append(key)
         pred = self._predicate(tok)
         if pred is None:
             return out
@@ -132,6 +141,23 @@ class _CueOwner:
                 key = self._strict(t)
                 if key is not None and key not in out:
                     out.append(key)
+        return out
+
+    def _partners(self, agree: Token) -> list[str]:
+        """Who an agreed act is done with ("X agreed to set up a hotline with Y"): an act done
+        together is agreed by both sides."""
+        out: list[str] = []
+        acts = [c for c in agree.children if c.dep_ == "xcomp"]
+        acts += [c for a in acts for c in a.conjuncts]
+        for act in acts:
+            for prep in (t for t in act.subtree if t.dep_ == "prep" and t.lower_ == "with"):
+                if prep.head.i != act.i and prep.head.head.i != act.i:
+                    continue  # "with" on the act or its object, not deeper in a clause
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    for t in (pobj, *pobj.conjuncts):
+                        key = self._strict(t)
+                        if key is not None and key not in out:
+                            out.append(key)
         return out
 
     def _in_quote(self, tok: Token) -> bool:
@@ -159,7 +185,7 @@ class _CueOwner:
         at = self.ctx.tmap.start(tok.idx)
         for start, end, speaker in self.quotes:
             if start <= at < end:
-                return speaker
+                return self._named_in_quote(tok) or speaker
         if tok.pos_ == "NOUN":
             # "the main concern of the West", "Russia's rejection": the noun's owner
             for c in tok.children:
@@ -181,6 +207,17 @@ class _CueOwner:
         if speaker is not False:
             return speaker  # a key, or None inside a demand's content
         return self._own_subject(pred)
+
+    def _named_in_quote(self, tok: Token) -> str | None:
+        """A quoted verb cue whose subject names another party ("Serbia wants the association
+        first," he said) tells that party's stance as the speaker reports it, not the
+        speaker's own."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.attitude_verbs:
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in self.resolver.prons:
+            return None
+        return self._strict(subj)
 
     def _prepositional_subject(self, pred: Token) -> str | None:
         """The named subject of a clause under a preposition ("talks ended with Ethiopia
@@ -304,7 +341,7 @@ def _cues(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> list[tuple[Token, st
             continue
         lemma = tok.lemma_.lower()
         pol = "support" if lemma in sup_l else "oppose" if lemma in opp_l else None
-        if pol is None:
+        if pol is None or (lemma in DEMANDING and _asks_a_party(tok)):
             continue
         if _negated(tok):
             pol = "oppose" if pol == "support" else "support"
@@ -322,6 +359,17 @@ def _combine(items: list[tuple[str, str]]) -> tuple[str, str]:
     return stance, ", ".join(dict.fromkeys(cue for _, cue in items))
 
 
+def _asks_a_party(tok: Token) -> bool:
+    """ "wants NATO to agree ...": what a party is asked to do is a demand (demands.py), not a
+    stance; "wants the association to come first" is a stance on the association."""
+    for c in tok.children:
+        if c.dep_ == "dobj" or c.dep_ in ("ccomp", "xcomp"):
+            for t in (c, *(g for g in c.children if g.dep_ in ("nsubj", "dobj"))):
+                if t.pos_ == "PROPN" or t.ent_type_ or t.lower_ in PARTY_PRONOUNS:
+                    return True
+    return False
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
@@ -332,7 +380,12 @@ def _negated(tok: Token) -> bool:
         and tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "ccomp", "amod")
     ):
         return True
-    return any(t.lower_ in NEG_WORDS for t in tok.doc[max(tok.sent.start, tok.i - 2) : tok.i])
+    before = tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]
+    if any(t.lower_ in NEG_WORDS for t in before[-2:]):
+        return True
+    # "chose to talk instead of to threaten": the alternative turned down, not a stance
+    low = " ".join(t.lower_ for t in before)
+    return any(alt in low for alt in ALTERNATIVES)
 
 
 def _keywords(sent: Span, chunks: list[Span], stop: frozenset[str]) -> list[str]:

@@ -66,6 +66,8 @@ def title_roles(st: State) -> None:
                 and re.search(r"(?:\band\b|&)\s*$", st.text[max(0, cs - 6) : cs])
             ):
                 affil = prev_affil[1]
+            if affil is None:
+                affil = _body_after(st, person, starts)
             _claim(st, person, chain, sent, affil)
             if affil:
                 prev_affil = (sent, affil)
@@ -107,6 +109,13 @@ def _claim(
         )
     if affil:
         st.affil.append((person, affil))
+
+
+def _body_after(st: State, person: Cand, starts: dict[int, Cand]) -> str | None:
+    """ "Opposition MP Ana Ruiz of the Green Party": the body named right after the name."""
+    m = re.match(r",?\s+(?:of|from)\s+(?:the\s+)?", st.text[person.end : person.end + 12])
+    body = starts.get(person.end + m.end()) if m else None
+    return body.name if body is not None and body.kind in ("organization", "state") else None
 
 
 def _name_after(st: State, j: int, sent: int) -> Cand | None:
@@ -178,7 +187,9 @@ def _appositive(
         person = _unnamed_person(st, comma, sent)
         if person is not None:
             ends[comma] = person
-    if person is None or (person.kind != "person" and not _as_person(st, person)):
+    if person is not None and person.kind != "person" and not _as_person(st, person):
+        person = _widened_person(st, person, comma, sent)
+    if person is None or person.kind != "person":
         return False
     affil = owner
     if m.group(1) and affil is None:
@@ -187,7 +198,8 @@ def _appositive(
         affil = p.name if p else affil_surface
     # a lower-case portfolio may come between ("deputy director-general for trade at the X")
     after = re.match(
-        r"(?:\s+(?:for|on)(?:\s+(?!(?:at|of|for)\b)[a-z][\w\-]*){1,3})?"
+        # or a field ("a professor of international law at the X", "a lecturer in ... at")
+        r"(?:\s+(?:for|on|of|in)(?:\s+(?!(?:at|of|for)\b)[a-z][\w\-]*){1,3})?"
         r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w\-/.]*(?:\s+(?:(?:of|in|and|for|the|on|&)\s+)*[A-Z][\w\-/.]*)*)",
         st.text[ce : ce + 120],
     )
@@ -270,6 +282,31 @@ def _unnamed_person(st: State, comma: int, sent: int) -> Cand | None:
         return None  # part of something already found
     taken.update(range(ts, te))
     return add_cand(st, start, comma, (ts, te), "PERSON", "person", m.group(1), "name")
+
+
+def _widened_person(st: State, cand: Cand, comma: int, sent: int) -> Cand | None:
+    """ "Ana Salgado, a professor of law, said": NER took the surname alone for a place. A
+    single unknown word opening the sentence after a given name, with an office in apposition,
+    is that person's name; the candidate is widened and retyped in place."""
+    surface = st.text[cand.start : cand.end]
+    if cand.kind not in ("organization", "other") or " " in surface or st.names.lookup(surface):
+        return None
+    m = _NAME_RUN.search(st.text[max(st.ctx.sents[sent].start_char, comma - 60) : comma])
+    if not m or comma - len(m.group(1)) != st.ctx.sents[sent].start_char:
+        return None
+    words = m.group(1).split()
+    if len(words) < 2 or not all(_name_word(w) for w in words) or is_blocked(st, m.group(1)):
+        return None
+    start = comma - len(m.group(1))
+    cand.token_start = token_range(st, start, comma)[0]
+    cand.start, cand.kind, cand.label, cand.name, cand.form = (
+        start,
+        "person",
+        "PERSON",
+        m.group(1),
+        "name",
+    )
+    return cand
 
 
 def _taken_tokens(st: State) -> set[int]:

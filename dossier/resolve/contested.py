@@ -196,6 +196,22 @@ def _cue_spans(text: str, cue_field: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+_MORE_ACTS = re.compile(r",?\s+and\s+(?:to\s+)?(?=\w)")
+
+
+def _coordinated_acts(text: str, cue_end: int) -> list[int]:
+    """Where further infinitives coordinated after a cue's object start ("agreed to free the
+    fishermen and to set up a hotline"), within the cue's clause."""
+    clause_end = min(
+        (i for i in (text.find(p, cue_end) for p in ";:.") if i >= 0), default=len(text)
+    )
+    return [
+        m.end()
+        for m in _MORE_ACTS.finditer(text, cue_end, clause_end)
+        if text[m.start() : m.end()].rstrip().endswith("to")
+    ]
+
+
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|remain|remains|remained)\s+(?:\w+\s+){0,2}$")
 
 
@@ -236,6 +252,14 @@ def _document_of(a: Analysis) -> Word | None:
         return None
     key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
     return Word(key, key, True)
+
+
+def _names_a_thing(run: list[Word]) -> bool:
+    """A run whose head names a thing, or a generic head with a modifier that does ("binding
+    agreement"); a bare "proposals" or "terms" names nothing."""
+    generic = _lexicon()["generic_heads"] | frozenset(keyword_stopwords())
+    named = [w for w in run if w.key not in generic and fold(w.surface) not in generic]
+    return bool(named)
 
 
 def _attest(
@@ -305,7 +329,15 @@ def contested_frames(
             )
             if who:
                 runs = object_words(d.text, taken_in(d.text))
-                _attest(found, runs[:2], a.source, who, d.sentence, document)
+                # "send their proposals for the terms of the hotline": past generic words
+                _attest(
+                    found,
+                    [r for r in runs if _names_a_thing(r)][:2],
+                    a.source,
+                    who,
+                    d.sentence,
+                    document,
+                )
         for sc in a.stances:
             who = party(a.source, sc.holder)
             if not who or sc.stance not in ("support", "oppose", "mixed"):
@@ -325,6 +357,16 @@ def contested_frames(
                     cut = max(head.rfind(p) for p in ".;:,")
                     runs = object_words(head, taken, cut + 1)[-1:]
                 _attest(found, runs[:1], a.source, who, sc.sentence, document)
+                for more in _coordinated_acts(text, end):
+                    # "agreed to free the fishermen and to set up a hotline": both are agreed
+                    _attest(
+                        found,
+                        object_words(text, taken, more, OBJECT_REACH)[:1],
+                        a.source,
+                        who,
+                        sc.sentence,
+                        document,
+                    )
     kept = [
         (key, c)
         for key, c in found.items()

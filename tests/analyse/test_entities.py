@@ -258,3 +258,17 @@ def test_a_given_name_alone_is_a_name_only_where_it_is_used_as_one(analyse):
     alemu = entity(a, "Tigist Alemu")
     assert "Tigist" in alemu.surfaces
     assert not any(m.text in ("Will", "Hope") for e in a.entities for m in e.mentions)
+
+
+def test_names_the_article_describes_as_places_are_no_actors(analyse):
+    # invented: NER takes unfamiliar towns and rivers for persons or bodies
+    a = analyse(
+        "Army delegations will meet in the Peruvian city of Puerto Maldonado next month. "
+        "Officials said the teams would fly to Puerto Maldonado on Monday. "
+        "The quarrel over the Madre de Dios region flared again. "
+        "Talks were held in Iquitos, the capital of the northern region of Loreto. "
+        "Peru's Foreign Minister Ana Ruiz attended."
+    )
+    found = names(a)
+    assert not {"Puerto Maldonado", "Madre de Dios", "Iquitos"} & found
+    assert "Ana Ruiz" in found

@@ -142,3 +142,53 @@ def test_a_two_word_phrase_with_a_preposition_is_somebodys_words(analyse):
         'Milica Đurić spoke. She said the commission would see all documents "without exception".'
     )
     assert speaker_name(a, quote(a, "without exception").speaker) == "Milica Đurić"
+
+
+# --- rules added on the Belgrade–Pristina and Essequibo tuning events (invented sentences) -----
+
+
+def test_participle_before_the_speaker_is_not_the_subject(analyse):
+    # the parse may give "said" two subjects ("lawmakers" and the name): the name speaks
+    a = analyse(
+        "Premier Tomas Lind told the assembly on Monday that Norland would not sign the pact.\n\n"
+        "Lind said his cabinet would table a counter-proposal only once Suvia ended its boycott.\n\n"
+        'Addressing lawmakers, Lind said: "Suvia wants the pact first and its own duties never. '
+        'That is not a negotiation."',
+        published="2025-05-06",
+    )
+    q = quote(a, "Suvia wants the pact first")
+    assert speaker_name(a, q.speaker) == "Tomas Lind"
+
+
+def test_a_trailing_participle_quote_is_the_main_subjects(analyse):
+    a = analyse(
+        "Minister Ana Ruiz spoke in Lima. She also renewed her call for Quito to halt the sale of "
+        "fishing permits in waters Peru considers its own, accusing the Ecuadorian government of "
+        '"selling our sea to foreign fleets".',
+        published="2025-05-06",
+    )
+    q = quote(a, "selling our sea", kind="partial")
+    assert speaker_name(a, q.speaker) == "Ana Ruiz"
+
+
+def test_a_naming_verb_names_only_what_follows_it(analyse):
+    # "accused" comes after the quote: the quote is what the president said, not the charge
+    a = analyse(
+        'In Lima, President Jorge Salas said Peru had come to the talks "with open hands" and '
+        "accused Quito of blocking any progress.",
+        published="2025-05-06",
+    )
+    q = quote(a, "with open hands")
+    assert speaker_name(a, q.speaker) == "Jorge Salas"
+
+
+def test_pronoun_prefers_the_person_named_in_its_own_paragraph(analyse):
+    # the earlier woman has a known given name, the expert's is unknown: the paragraph decides
+    a = analyse(
+        'Foreign Minister Maria Lopes said both sides had "chosen to talk".\n\n'
+        "Ondina Ferrax, a professor of law at the University of Lima, said the government had "
+        'gained little. "The hotline is real," she said.',
+        published="2025-05-06",
+    )
+    q = quote(a, "The hotline is real")
+    assert speaker_name(a, q.speaker) == "Ondina Ferrax"

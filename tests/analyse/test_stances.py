@@ -109,3 +109,31 @@ def test_refusing_to_set_something_up_opposes_it(analyse):
     assert ("Norway", "oppose") in _holders(a)
     a = analyse("Norway agreed to set up a fisheries fund.")
     assert ("Norway", "support") in _holders(a)
+
+
+def test_a_party_named_in_a_quote_holds_its_wanting(analyse):
+    # the speaker reports the other side's stance: Suvia wants the pact, the premier does not
+    a = analyse(
+        'Premier Tomas Lind told the assembly: "Suvia wants the pact to come first. '
+        'That is not a negotiation."',
+        published="2025-05-06",
+    )
+    assert ("Suvia", "support") in _holders(a)
+    assert ("Tomas Lind", "support") not in _holders(a)
+
+
+def test_the_alternative_turned_down_is_no_stance(analyse):
+    a = analyse("Minister Ana Ruiz said Peru had chosen to talk rather than to threaten.")
+    assert ("Ana Ruiz", "oppose") not in _holders(a)
+
+
+def test_pressing_on_with_a_case_supports_it(analyse):
+    a = analyse("Peru will press on with its case at the tribunal, Minister Ana Ruiz said.")
+    assert ("Peru", "support") in _holders(a) or ("Ana Ruiz", "support") in _holders(a)
+
+
+def test_an_act_agreed_with_a_party_is_agreed_by_it(analyse):
+    a = analyse("Chile agreed on Tuesday to set up a naval radio link with Argentina.")
+    assert {("Chile", "support"), ("Argentina", "support")} <= _holders(a)
+    b = analyse("Chile refused to set up a naval radio link with Argentina.")
+    assert ("Argentina", "support") not in _holders(b)

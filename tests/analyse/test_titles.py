@@ -88,3 +88,29 @@ def test_a_field_before_an_appositive_title_keeps_title_and_body(analyse):
     assert _roles(a, "Marta Ilves") == {("Analyst", "Tallinn Institute for Security Studies")}
     b = analyse("Marta Ilves, and the minister of trade, spoke to reporters in Riga.")
     assert not entity(b, "Marta Ilves").roles
+
+
+def test_an_expert_the_model_took_for_a_place_is_a_person_with_a_field(analyse):
+    # NER tags the surname alone as a place and drops the given name
+    a = analyse(
+        "Ondina Salcez, a professor of international law at the Catholic University of Peru, "
+        "said the government had gained time but little else."
+    )
+    e = entity(a, "Ondina Salcez")
+    assert e.kind == "person"
+    assert "Catholic University of Peru" in e.affiliations
+    assert {r.title for r in e.roles} == {"Professor"}
+
+
+def test_a_lecturer_in_a_field_at_a_university(analyse):
+    a = analyse(
+        '"The hotline matters," said Kwesi Manful, a senior lecturer in international relations '
+        "at the University of Ghana."
+    )
+    assert ("Senior Lecturer", "University of Ghana") in _roles(a, "Kwesi Manful")
+
+
+def test_a_body_after_the_name_is_the_affiliation(analyse):
+    a = analyse("Opposition MP Jana Novak of the Civic Democratic Party demanded a vote.")
+    assert {r.title for r in entity(a, "Jana Novak").roles} == {"MP"}
+    assert "Civic Democratic Party" in entity(a, "Jana Novak").affiliations

@@ -131,3 +131,72 @@ def test_a_quoted_subject_before_its_copula_is_found():
     (start, _), *_ = _cue_spans(text, "favour")
     cut, copula = _subject_start(text, start)
     assert _surfaces(object_words(text[:copula], set(), cut)[-1:]) == [["grazing", "levy"]]
+
+
+# An invented event where the one thing agreed comes second in a coordination and is done
+# "with" the other side.
+HOTLINE_A = """Chile frees trawler crews, agrees radio link with Argentina
+
+Andes Wire
+
+SANTIAGO, 3 March 2026 — Chile agreed on Tuesday to release six Argentine trawler crews held \
+since January and to set up a direct naval radio link with Argentina, the first results of \
+talks on the Beagle waters.
+"""
+HOTLINE_B = """Radio link agreed in Santiago
+
+Pacific Ledger
+
+SANTIAGO, 4 March 2026 — The radio link agreed on Tuesday will connect the navies of Chile and \
+Argentina. \
+Argentina's foreign minister, Raul Ortiz, welcomed the radio link.
+"""
+
+
+def _resolved(nlp, tmp_path, files: dict[str, str]):
+    from dossier.analyse import analyse_articles
+    from dossier.config import Settings
+    from dossier.ingest import ingest_dir
+    from dossier.resolve import resolve, source_from
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
+    articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
+    analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
+    return resolve([source_from(a, an) for a, an in zip(articles, analyses, strict=True)], analyses)
+
+
+def test_an_act_agreed_second_and_with_the_other_side_is_an_issue_both_back(nlp, tmp_path):
+    d = _resolved(
+        nlp, tmp_path, {"andes-wire-link.txt": HOTLINE_A, "pacific-ledger-link.txt": HOTLINE_B}
+    )
+    link = next(i.id for i in d.issues if "radio link" in i.label.lower())
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("chile", link)] == "support"
+    assert cells[("argentina", link)] == "support"  # the act is done with it
+
+
+COURT_A = """Belize presses on with court case
+
+Caribbean Wire
+
+BELMOPAN, 5 May 2026 — Belize will press on with its case at the International Court of \
+Justice, Foreign Minister Alan Tut said on Tuesday after talks with Guatemala.
+"""
+COURT_B = """Guatemala rejects court
+
+Central Post
+
+GUATEMALA CITY, 6 May 2026 — Guatemala would never accept the jurisdiction of the court, \
+Foreign Minister Rosa Ixcot said after the talks with Belize.
+"""
+
+
+def test_a_case_before_an_international_court_is_an_issue(nlp, tmp_path):
+    d = _resolved(nlp, tmp_path, {"caribbean-wire.txt": COURT_A, "central-post.txt": COURT_B})
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("belize", "court-case-and-jurisdiction")] == "support"
+    assert cells[("guatemala", "court-case-and-jurisdiction")] == "oppose"

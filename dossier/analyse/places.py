@@ -1,0 +1,57 @@
+"""Names the article itself shows to be places ("the city of X", "X, the capital of"): not actors."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .candidates import State
+
+_WINDOW = 60
+# Nouns that follow a place's name as its kind ("the X region"); "city" and "state" do not
+# ("Mexico City", "the Texas state legislature" name other things).
+_AREAS = (
+    "region",
+    "province",
+    "district",
+    "territory",
+    "river",
+    "valley",
+    "county",
+    "enclave",
+)  # characters around a name where its description may stand
+
+
+@cache
+def _patterns(nouns: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    # "the Brazilian city of X", "the town of X"
+    before = re.compile(rf"\b(?:{alt})\s+of\s+(?:[A-Z][\w'’\-]*\s+){{0,2}}$", re.IGNORECASE)
+    # "X, the capital of", "X, a town in", "X, the territory Venezuelans call ...": the noun
+    # ends there (not "a town councillor") and is no one's ("the state's envoy")
+    # ... or "the X region", "the X river": the noun right after the name
+    after = re.compile(
+        rf"^(?:,\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:{alt})"
+        rf"(?=\s+(?:of|in|on|near|where|that|which|[A-Z])|[,.;])"
+        rf"|\s+(?:{'|'.join(_AREAS)})\b)"
+    )
+    return before, after
+
+
+def drop_described_places(st: State) -> None:
+    """A person or body candidate the article describes as a place, or a "person" right after
+    "the" ("a soldier on the X"), is a place: that name is no actor anywhere in the article.
+    Names the lexicons know (states, capitals, bodies) keep their own reading."""
+    before, after = _patterns(st.non.place_nouns)
+    places: set[str] = set()
+    for c in st.cands:
+        if c.kind not in ("person", "organization", "other") or st.names.lookup(c.name):
+            continue
+        head = st.text[max(0, c.start - _WINDOW) : c.start]
+        tail = st.text[c.end : c.end + _WINDOW]
+        the_person = c.kind == "person" and re.search(r"\b[Tt]he\s+$", head) is not None
+        if the_person or before.search(head) or after.match(tail):
+            places.add(c.name)
+    if places:
+        st.cands = [c for c in st.cands if c.name not in places]
+        st.taken_tokens = None  # the index of taken tokens is stale now
