@@ -34,7 +34,8 @@ MIN_OFFICE = 2  # words an office needs before a longer title counts as the same
 
 def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]]]:
     """Per actor, one office given differently: another rank (Deputy/Under/Assistant Secretary
-    of State) or more words ("Minister of Trade and Integration" / "Deputy Trade Minister")."""
+    of State) or more words ("Minister of Trade and Integration" / "Deputy Trade Minister");
+    or two posts that outlets give apart (`_rival_offices`)."""
     out = []
     for actor in table.actors:
         keys = [(_same_office(title_key(r.title, table.proper)), r) for r in actor.roles]
@@ -53,18 +54,56 @@ def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]
         for root in sorted(groups):
             if len(groups[root]) < 2 or _short_forms(groups[root]):
                 continue
-            roles = [role for _, role in groups[root]]
-            values = [
-                DiscrepancyValue(
-                    value=r.title,
-                    sources=sorted({e.source for e in r.evidence}),
-                    evidence=r.evidence,
-                )
-                for r in roles
-            ]
-            values.sort(key=lambda v: (-len(v.sources), v.value))
-            out.append((actor.id, values))
+            out.append((actor.id, _title_values([role for _, role in groups[root]])))
+        rivals = _rival_offices([groups[root] for root in sorted(groups)])
+        if rivals:
+            out.append((actor.id, _title_values(rivals)))
     return out
+
+
+def _title_values(roles: list) -> list[DiscrepancyValue]:
+    """The titles as discrepancy values with their sources, the most widely given first."""
+    values = [
+        DiscrepancyValue(
+            value=r.title,
+            sources=sorted({e.source for e in r.evidence}),
+            evidence=r.evidence,
+        )
+        for r in roles
+    ]
+    values.sort(key=lambda v: (-len(v.sources), v.value))
+    return values
+
+
+def _rival_offices(groups: list[list]) -> list:
+    """The roles of two or more posts one person is given by different outlets, none of which
+    gives two of them ("Attorney General" in one, "Solicitor General" in another).
+
+    A person may hold two posts, but then an outlet naming both says so; outlets that each name
+    only another post disagree. Only posts count (a title headed by an `office_heads` word):
+    envoy, negotiator or chair is a part played beside a post. Posts whose words nest at all
+    ("Minister" / "Prime Minister") may be one post named short, so they are not rivals.
+    """
+    heads = lexicon.title_ranks()["office_heads"]
+    posts = [g for g in groups if any(heads & set(key.office) for key, _ in g)]
+
+    def sources(group: list) -> set[str]:
+        return {e.source for _, role in group for e in role.evidence}
+
+    def nest(a: list, b: list) -> bool:
+        return any(
+            set(x.office) <= set(y.office) or set(y.office) <= set(x.office)
+            for x, _ in a
+            for y, _ in b
+        )
+
+    for i, a in enumerate(posts):
+        for b in posts[i + 1 :]:
+            if nest(a, b) or sources(a) & sources(b):
+                return []  # one outlet names two posts, or one post is named short
+    if len(posts) < 2:
+        return []
+    return [role for g in posts for _, role in g]
 
 
 def _same_office(key: TitleKey) -> TitleKey:

@@ -88,3 +88,13 @@ def test_a_field_before_an_appositive_title_keeps_title_and_body(analyse):
     assert _roles(a, "Marta Ilves") == {("Analyst", "Tallinn Institute for Security Studies")}
     b = analyse("Marta Ilves, and the minister of trade, spoke to reporters in Riga.")
     assert not entity(b, "Marta Ilves").roles
+
+
+def test_a_law_officer_title_is_one_title_not_a_body_and_a_rank(analyse):
+    # "Solicitor General" is one office: not a body "Solicitor" and the military rank "General".
+    a = analyse(
+        "The claim was rejected, said Solicitor General Ana Ruiz, who was part of the "
+        "Chilean delegation."
+    )
+    assert {t for t, _ in _roles(a, "Ana Ruiz")} == {"Solicitor General"}
+    assert "Solicitor" not in names(a)

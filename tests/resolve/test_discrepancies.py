@@ -222,3 +222,44 @@ def test_a_figure_label_names_the_demonym_not_the_modifier_before_it(art, run_re
     b = art("b", ["Russia has massed 120,000 combat-ready Russian troops near the border."])
     (disc,) = run_resolve([a, b]).discrepancies
     assert disc.subject == "Russian troops"
+
+
+def _official(art, source, titles):
+    sentence = " and ".join(titles) + " Lena Varga spoke."
+    a = art(source, [sentence])
+    a.ent("e1", "Lena Varga", roles=[(t, 0, None) for t in titles])
+    return a
+
+
+def test_two_posts_each_named_by_another_outlet_are_a_title_discrepancy(art, run_resolve):
+    a = _official(art, "a", ["Attorney General"])
+    b = _official(art, "b", ["Solicitor General"])
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert (disc.subject, disc.field) == ("lena-varga", "title")
+    assert {v.value: v.sources for v in disc.values} == {
+        "Attorney General": ["a"],
+        "Solicitor General": ["b"],
+    }
+
+
+def test_two_posts_one_outlet_names_together_are_both_held(art, run_resolve):
+    a = _official(art, "a", ["Deputy Prime Minister", "Foreign Minister"])
+    b = _official(art, "b", ["Foreign Minister"])
+    c = _official(art, "c", ["Deputy Prime Minister"])
+    assert run_resolve([a, b, c]).discrepancies == []
+
+
+def test_a_part_played_in_talks_is_no_rival_to_a_post(art, run_resolve):
+    # An envoy or chief negotiator holds a post besides; outlets naming one or the other agree.
+    a = _official(art, "a", ["Chief Negotiator"])
+    b = _official(art, "b", ["Deputy Prime Minister"])
+    c = _official(art, "c", ["Special Representative"])
+    d = _official(art, "d", ["Envoy"])
+    assert run_resolve([a, b, c]).discrepancies == []
+    assert run_resolve([c, d]).discrepancies == []
+
+
+def test_a_post_named_short_is_no_rival_to_its_full_name(art, run_resolve):
+    a = _official(art, "a", ["Minister"])
+    b = _official(art, "b", ["Prime Minister"])
+    assert run_resolve([a, b]).discrepancies == []
