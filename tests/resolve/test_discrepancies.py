@@ -263,3 +263,37 @@ def test_a_post_named_short_is_no_rival_to_its_full_name(art, run_resolve):
     a = _official(art, "a", ["Minister"])
     b = _official(art, "b", ["Prime Minister"])
     assert run_resolve([a, b]).discrepancies == []
+
+
+def test_one_group_of_people_counted_under_two_names_in_sentences_about_one_thing(art, run_resolve):
+    a = art(
+        "a",
+        [
+            "The curfew has cut off water deliveries and school meals for about 40,000 "
+            "ethnic Moldovans in the valley."
+        ],
+    )
+    b = art(
+        "b",
+        [
+            "He said the curfew had left more than 55,000 people who depend on water "
+            "deliveries and school meals without help."
+        ],
+    )
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert disc.field == "figure"
+    assert "people" in disc.subject
+    assert {v.value: v.sources for v in disc.values} == {"40,000": ["a"], "55,000": ["b"]}
+
+
+def test_counts_of_people_in_sentences_about_different_things_are_two_groups(art, run_resolve):
+    a = art("a", ["About 40,000 people attended the rally in the capital on Sunday."])
+    b = art("b", ["The floods have displaced 55,000 people along the river delta."])
+    assert run_resolve([a, b]).discrepancies == []
+
+
+def test_counts_of_people_one_outlet_gives_both_are_two_groups(art, run_resolve):
+    text = "water deliveries and school meals under the curfew"
+    a = art("a", [f"About 40,000 people lost {text}.", f"Some 55,000 people kept {text}."])
+    b = art("b", [f"More than 55,000 people lost {text}."])
+    assert run_resolve([a, b]).discrepancies == []
