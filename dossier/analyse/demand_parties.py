@@ -21,6 +21,7 @@ class Parties:
         self.ctx = ctx
         self.ents = ents
         self.two_parties_cues = cues.get("two_parties")
+        self.courts = frozenset(cues.get("courts") or ())
         self.answer_lemmas = (
             frozenset(cues["rejection"]["lemmas"])
             | frozenset(cues["acceptance"]["lemmas"])
@@ -88,6 +89,29 @@ class Parties:
             return []
         subj = subject_of(head, tok_ent=self.ctx.tok_ent)
         return self.entities_in(subj) if subj is not None else []
+
+    def only_courts(self, keys: list[str]) -> bool:
+        """True when every addressee is a court ("asked the court to confirm the border")."""
+        courts = self.courts
+        return bool(keys) and all(
+            any(
+                courts & set(s.lower().split())
+                for s in [self.by_key[k].name, *self.by_key[k].surfaces]
+            )
+            for k in keys
+            if k in self.by_key
+        )
+
+    def other_party(self, by: str | None) -> list[str]:
+        """The addressee of a demand that names none, made by one of the article's two parties:
+        the other one ("Chile has demanded their release" in a story about Chile and Peru)."""
+        if by is None:
+            return []
+        if self._states is None:
+            self._states = self._pair()
+        if len(self._states) != 2 or by not in self._states:
+            return []
+        return [k for k in self._states if k != by]
 
     def _two_parties(self, tok: Token) -> list[str]:
         """ "both governments", "the two neighbours": the two states the article names most."""

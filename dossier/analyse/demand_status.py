@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dossier.model.analysis import DemandClaim
 
@@ -24,6 +24,9 @@ class Status:
         self.rej_lemmas = frozenset(rej["lemmas"])
         self.rej_phrases = tuple(p.lower() for p in rej["phrases"])
         self.acc_lemmas = frozenset(cues["acceptance"]["lemmas"])
+        self.undertakings = frozenset(cues["acceptance"].get("undertakings") or ())
+        # the content span of each claim, by the claim's id(): what the demand asks done
+        self.contents: dict[int, Span] = {}
         # references that accept a demand without restating it: (sentence, owner key | None)
         self.accepts: list[tuple[int, str | None]] = []
 
@@ -35,6 +38,24 @@ class Status:
             and head.lemma_.lower() in self.acc_lemmas
             and not any(c.dep_ == "neg" for c in head.children)
         )
+
+    def verdict(self, noun: Token) -> str | None:
+        """ "a request X dismissed as non-negotiable", "a demand X accepted": what the words
+        hung on a demand noun say became of it."""
+        words = list(noun.subtree)
+        low = " ".join(t.lower_ for t in words).replace(" - ", "-")
+        if any(p in low for p in self.rej_phrases) or any(
+            t.lemma_.lower() in self.rej_lemmas and t.pos_ == "VERB" for t in words
+        ):
+            return "rejected"
+        if any(
+            t.lemma_.lower() in self.acc_lemmas
+            and t.pos_ == "VERB"
+            and not any(c.dep_ == "neg" for c in t.children)
+            for t in words
+        ):
+            return "accepted"
+        return None
 
     def settle(self, claims: list[DemandClaim], refs: list[tuple[int, str | None]]) -> None:
         """Mark `claims` rejected where the article reports a refusal; `refs` are references to
@@ -71,6 +92,29 @@ class Status:
             ):
                 c.status = "rejected"
         self._rejected_by_content(claims, ref_sents)
+        self._met_by_undertaking(claims)
+
+    def _met_by_undertaking(self, claims: list[DemandClaim]) -> None:
+        """ "Peru agreed on Monday to release the prisoners ... Chile has demanded their release":
+        an addressee undertaking to do what an open demand on it asks (the same act, or the same
+        thing acted on) meets that demand, wherever the article says so."""
+        open_claims = [c for c in claims if c.status == "open" and c.of and id(c) in self.contents]
+        if not open_claims:
+            return
+        for sent in self.ctx.sents:
+            for tok in sent:
+                if tok.lemma_.lower() not in self.undertakings or tok.pos_ != "VERB":
+                    continue
+                if any(ch.dep_ == "neg" for ch in tok.children):
+                    continue
+                who = self._subject_key(tok)
+                acts = [ch for ch in tok.children if ch.dep_ == "xcomp"]
+                acts += [c for a in acts for c in a.children if c.dep_ == "conj"]
+                for c in open_claims:
+                    if who in c.of and any(
+                        _same_act(_act(self.contents[id(c)].root), _act(a)) for a in acts
+                    ):
+                        c.status = "accepted"
 
     def _accepted_by_addressee(self, claims: list[DemandClaim]) -> None:
         """ "asked Tehran to receive a team ..., and Iran had accepted": an addressee accepting
@@ -149,3 +193,21 @@ class Status:
             if other.name in ent.affiliations or ent.name in other.affiliations:
                 out.append(other.key)
         return out
+
+
+def _act(head: Token) -> tuple[str, frozenset[str]]:
+    """An act as (its head word, what it is done to): "release the fishermen" -> (release,
+    {fisherman}); "access to the archives" -> (access, {archive}); "their release" -> (release, {})."""
+    objects = {c for c in head.children if c.dep_ in ("dobj", "attr")}
+    if head.pos_ == "NOUN":
+        objects |= {
+            p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        }
+    return head.lemma_.lower(), frozenset(o.lemma_.lower() for o in objects)
+
+
+def _same_act(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """One act: done to the same thing, or the same act with nothing to tell them apart."""
+    if a[1] & b[1]:
+        return True
+    return a[0] == b[0] and not (a[1] and b[1])

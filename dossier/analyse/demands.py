@@ -33,6 +33,8 @@ class _Demands:
         self.status = Status(ctx, ents, cues)
         # references to demands without content, for status: (sentence, owner key | None)
         self.refs: list[tuple[int, str | None]] = []
+        # the claims found so far, by the token index of their cue
+        self.by_cue: dict[int, DemandClaim] = {}
 
     def run(self) -> list[DemandClaim]:
         out: list[DemandClaim] = []
@@ -46,6 +48,7 @@ class _Demands:
                     claim = self._noun(tok, lemma, si)
                 if claim is not None:
                     out.append(claim)
+                    self.by_cue[tok.i] = claim
         self.status.settle(out, self.refs)
         return out
 
@@ -124,7 +127,9 @@ class _Demands:
         if by is None and lemma == "want":
             return None
         addressee = [k for k in dict.fromkeys(addressee) if k != by]
-        return self._claim(by, addressee, content, si, verb.text)
+        if self.parties.only_courts(addressee):
+            return None  # a plea in a case, not a demand on a party
+        return self._claim(by, addressee or self.parties.other_party(by), content, si, verb.text)
 
     # ------------------------------------------------------------ noun cues
     def _noun(self, noun: Token, lemma: str, si: int) -> DemandClaim | None:
@@ -182,6 +187,12 @@ class _Demands:
                 if subj is not None:
                     addressee += self.parties.entities_in(subj)
                 content = from_to(inf)
+        if content is None and noun.dep_ == "appos" and noun.head.i in self.by_cue:
+            # "Y's demand that X ..., a request X dismissed": the demand itself, renamed
+            verdict = self.status.verdict(noun)
+            if verdict:
+                self.by_cue[noun.head.i].status = verdict
+            return None
         if content is None or len(content) < 1:
             self.refs.append((si, by))
             if self.status.accepted(noun):
@@ -193,7 +204,7 @@ class _Demands:
         if not addressee:
             addressee = [k for k in self.parties.keys_in(content) if k != by]
         addressee = [k for k in dict.fromkeys(addressee) if k != by]
-        claim = self._claim(by, addressee, content, si, noun.text)
+        claim = self._claim(by, addressee or self.parties.other_party(by), content, si, noun.text)
         if accepted:
             claim.status = "accepted"
         return claim
@@ -201,4 +212,6 @@ class _Demands:
     def _claim(
         self, by: str | None, of: list[str], content: Span, si: int, cue: str
     ) -> DemandClaim:
-        return DemandClaim(by=by, of=of, text=content.text, sentence=si, status="open", cue=cue)
+        claim = DemandClaim(by=by, of=of, text=content.text, sentence=si, status="open", cue=cue)
+        self.status.contents[id(claim)] = content
+        return claim

@@ -16,7 +16,7 @@ from dossier.resolve.ids import assign_ids
 from dossier.resolve.lexicon import figure_nouns
 from dossier.resolve.roles import TitleKey, title_key
 from dossier.resolve.sources import evidence, merge_evidence
-from dossier.resolve.text import content_tokens, fold, stem
+from dossier.resolve.text import STOPWORDS, content_tokens, fold, stem
 from dossier.resolve.text import words as words_of
 from dossier.resolve.unionfind import UnionFind
 
@@ -34,7 +34,8 @@ MIN_OFFICE = 2  # words an office needs before a longer title counts as the same
 
 def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]]]:
     """Per actor, one office given differently: another rank (Deputy/Under/Assistant Secretary
-    of State) or more words ("Minister of Trade and Integration" / "Deputy Trade Minister")."""
+    of State) or more words ("Minister of Trade and Integration" / "Deputy Trade Minister");
+    or two posts that outlets give apart (`_rival_offices`)."""
     out = []
     for actor in table.actors:
         keys = [(_same_office(title_key(r.title, table.proper)), r) for r in actor.roles]
@@ -53,18 +54,56 @@ def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]
         for root in sorted(groups):
             if len(groups[root]) < 2 or _short_forms(groups[root]):
                 continue
-            roles = [role for _, role in groups[root]]
-            values = [
-                DiscrepancyValue(
-                    value=r.title,
-                    sources=sorted({e.source for e in r.evidence}),
-                    evidence=r.evidence,
-                )
-                for r in roles
-            ]
-            values.sort(key=lambda v: (-len(v.sources), v.value))
-            out.append((actor.id, values))
+            out.append((actor.id, _title_values([role for _, role in groups[root]])))
+        rivals = _rival_offices([groups[root] for root in sorted(groups)])
+        if rivals:
+            out.append((actor.id, _title_values(rivals)))
     return out
+
+
+def _title_values(roles: list) -> list[DiscrepancyValue]:
+    """The titles as discrepancy values with their sources, the most widely given first."""
+    values = [
+        DiscrepancyValue(
+            value=r.title,
+            sources=sorted({e.source for e in r.evidence}),
+            evidence=r.evidence,
+        )
+        for r in roles
+    ]
+    values.sort(key=lambda v: (-len(v.sources), v.value))
+    return values
+
+
+def _rival_offices(groups: list[list]) -> list:
+    """The roles of two or more posts one person is given by different outlets, none of which
+    gives two of them ("Attorney General" in one, "Solicitor General" in another).
+
+    A person may hold two posts, but then an outlet naming both says so; outlets that each name
+    only another post disagree. Only posts count (a title headed by an `office_heads` word):
+    envoy, negotiator or chair is a part played beside a post. Posts whose words nest at all
+    ("Minister" / "Prime Minister") may be one post named short, so they are not rivals.
+    """
+    heads = lexicon.title_ranks()["office_heads"]
+    posts = [g for g in groups if any(heads & set(key.office) for key, _ in g)]
+
+    def sources(group: list) -> set[str]:
+        return {e.source for _, role in group for e in role.evidence}
+
+    def nest(a: list, b: list) -> bool:
+        return any(
+            set(x.office) <= set(y.office) or set(y.office) <= set(x.office)
+            for x, _ in a
+            for y, _ in b
+        )
+
+    for i, a in enumerate(posts):
+        for b in posts[i + 1 :]:
+            if nest(a, b) or sources(a) & sources(b):
+                return []  # one outlet names two posts, or one post is named short
+    if len(posts) < 2:
+        return []
+    return [role for g in posts for _, role in g]
 
 
 def _same_office(key: TitleKey) -> TitleKey:
@@ -240,13 +279,119 @@ def _count_groups(counts: list[_Count]) -> dict[tuple[str, str], list[_Count]]:
     return groups
 
 
+MIN_SHARED_CONTEXT = 3  # content words two sentences share to be about one group of people
+
+
+@dataclass(frozen=True)
+class _Headcount:
+    """A count of people named by no counted noun ("120,000 people", "100,000 Kosovo Serbs")."""
+
+    count: _Count
+    context: frozenset[str]  # the sentence's content words, the count's own words left out
+    keyed: bool  # already compared as a figure (a nationality's people right after the number)
+
+
+def _headcounts(analyses: list[Analysis]) -> Iterator[_Headcount]:
+    """Each count of people as such: a people word or a nationality's people within a few
+    words after a number, with no counted noun or unit, in a sentence not about casualties."""
+    extra = lexicon.figures()
+    for a in analyses:
+        for si, s in enumerate(a.sentences):
+            for m in _NUMBER.finditer(s.text):
+                raw = m.group("num")
+                if not m.group("mult") and "," not in raw and re.fullmatch(r"(19|20)\d\d", raw):
+                    continue  # a year
+                words_after = [w.strip("’'.,;:") for w in m.group("rest").split()]
+                following = [fold(w) for w in words_after]
+                found = _count_key(following)
+                if found is not None and found[1]:
+                    continue  # a counted noun or unit: compared as a figure
+                head = next(
+                    (
+                        i
+                        for i, w in enumerate(following[: MAX_MODIFIERS + 1])
+                        if w in extra["people"] or _demonym_state(w, plural=True)
+                    ),
+                    None,
+                )
+                if head is None or any(w in STOPWORDS for w in following[:head]):
+                    continue
+                if _casualty_words().search(fold(s.text)):
+                    continue  # counted as the dead or wounded
+                own = {stem(w) for w in following[: head + 1]}
+                context = frozenset(
+                    w
+                    for w in content_tokens([stem(w) for w in words_of(s.text)])
+                    if w not in own and w not in _MONEY_WORDS
+                )
+                value = int(float(raw.replace(",", "")) * _MULT.get(m.group("mult") or "", 1))
+                label = " ".join(words_after[: head + 1])
+                count = _Count("", "", label, value, a.source, evidence(a, si))
+                yield _Headcount(count, context, found is not None)
+
+
+def _headcount_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[DiscrepancyValue]]]:
+    """Counts of people that outlets give differently in sentences about the same thing.
+
+    "About 100,000 Kosovo Serbs" and "more than 120,000 people" count one group when the
+    sentences share several content words (the ban, the salaries, the pensions) and the counts
+    are within a factor of two; a source giving both counts means two groups.
+    """
+    counts = list(_headcounts(analyses))
+    values_of: dict[str, set[int]] = defaultdict(set)
+    for h in counts:
+        values_of[h.count.source].add(h.count.value)
+    uf = UnionFind(len(counts))
+    for i, x in enumerate(counts):
+        for j in range(i + 1, len(counts)):
+            y = counts[j]
+            lo, hi = sorted((x.count.value, y.count.value))
+            if (
+                lo == hi
+                or hi > lo * SAME_QUANTITY
+                or (x.keyed and y.keyed)  # two nationality counts: the figures compare them
+                or {lo, hi} <= values_of[x.count.source]
+                or {lo, hi} <= values_of[y.count.source]
+                or len(x.context & y.context) < MIN_SHARED_CONTEXT
+            ):
+                continue
+            uf.union(i, j)
+    groups: dict[int, list[_Count]] = defaultdict(list)
+    for i, h in enumerate(counts):
+        groups[uf.find(i)].append(h.count)
+    out = []
+    for root in sorted(groups):
+        members = groups[root]
+        if len({c.value for c in members}) < 2:
+            continue
+        by_value: dict[int, list[_Count]] = defaultdict(list)
+        for c in members:
+            by_value[c.value].append(c)
+        # The outlets may name the group differently ("Kosovo Serbs", "people"): each name
+        # is part of the disagreement, the most qualified first.
+        labels = Counter(c.label for c in members)
+        label = " / ".join(sorted(labels, key=lambda s: (-(" " in s), -labels[s], s)))
+        values = [
+            DiscrepancyValue(
+                value=f"{v:,}",
+                sources=sorted({c.source for c in by_value[v]}),
+                evidence=merge_evidence([c.evidence for c in by_value[v]]),
+            )
+            for v in sorted(by_value)
+        ]
+        out.append((label, values))
+    return out
+
+
 def figure_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[DiscrepancyValue]]]:
     """Counts of one thing that sources give differently, within a factor of two of each other.
 
     Counts far apart are different quantities ("100,000 troops" near a border, "3,000 troops"
-    elsewhere); close counts with no source giving both are rival estimates.
+    elsewhere); close counts with no source giving both are rival estimates. Counts of people
+    named by no counted noun are compared by what their sentences are about
+    (`_headcount_conflicts`).
     """
-    out = []
+    out = _headcount_conflicts(analyses)
     groups = _count_groups(list(_figures(analyses)))
     for key in sorted(groups):
         by_value: dict[int, list[_Count]] = defaultdict(list)

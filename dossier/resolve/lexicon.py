@@ -153,6 +153,7 @@ def title_ranks() -> dict[str, Any]:
             (frozenset(str(k).split()), tuple(str(v).split()))
             for k, v in (data.get("office_names") or {}).items()
         ],
+        "office_heads": frozenset(data.get("office_heads") or ()),
     }
 
 

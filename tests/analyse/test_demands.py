@@ -111,3 +111,47 @@ def test_an_addressee_accepting_and_a_refusal_naming_its_object(analyse):
     got = {text: status for _, _, status, text in _demands(a)}
     assert got["receive a team of inspectors"] == "accepted"
     assert got["Peru give inspectors immediate access to two sites"] == "rejected"
+
+
+def test_a_party_demanding_of_nobody_named_asks_the_other_party(analyse):
+    a = analyse(
+        "Chile and Peru met in Quito. Peru agreed on Monday to release eight Chilean fishermen. "
+        "Chile has demanded their release since the arrest."
+    )
+    got = {text: (by, of, status) for by, of, status, text in _demands(a)}
+    assert got["their release"] == ("Chile", ["Peru"], "accepted")
+
+
+def test_an_undertaking_on_another_act_does_not_meet_a_demand(analyse):
+    a = analyse(
+        "Chile and Peru met in Quito. Peru agreed on Monday to release eight Chilean fishermen. "
+        "Chile asked Peru to pull back its troops from the border."
+    )
+    got = {text: status for _, _, status, text in _demands(a)}
+    assert got["pull back its troops from the border"] == "open"
+
+
+def test_a_demand_renamed_in_apposition_takes_what_the_apposition_says(analyse):
+    a = analyse(
+        "Chile and Peru met in Quito. The minister repeated Chile's demand that Peru lift its "
+        'ban on fishing boats, a request Peru\'s envoy dismissed as "non-negotiable".'
+    )
+    got = {text: (by, status) for by, _, status, text in _demands(a)}
+    assert got["Peru lift its ban on fishing boats"] == ("Chile", "rejected")
+
+
+def test_a_refusal_that_the_matter_is_not_up_for_negotiation(analyse):
+    a = analyse(
+        "Chile demanded that Peru lift its ban on fishing boats. Peru's envoy Ana Ruiz said the "
+        'ban was "not up for negotiation".'
+    )
+    assert _demands(a)[0][2] == "rejected"
+
+
+def test_asking_a_court_to_rule_is_a_plea_not_a_demand(analyse):
+    a = analyse(
+        "Chile and Peru met in Quito. Chile wants the International Court of Justice to confirm "
+        "the maritime boundary. Chile also asked Peru to pull back its troops."
+    )
+    texts = [d[3] for d in _demands(a)]
+    assert texts == ["pull back its troops"]

@@ -114,3 +114,13 @@ def test_a_body_after_the_name_is_the_affiliation(analyse):
     a = analyse("Opposition MP Jana Novak of the Civic Democratic Party demanded a vote.")
     assert {r.title for r in entity(a, "Jana Novak").roles} == {"MP"}
     assert "Civic Democratic Party" in entity(a, "Jana Novak").affiliations
+
+
+def test_a_law_officer_title_is_one_title_not_a_body_and_a_rank(analyse):
+    # "Solicitor General" is one office: not a body "Solicitor" and the military rank "General".
+    a = analyse(
+        "The claim was rejected, said Solicitor General Ana Ruiz, who was part of the "
+        "Chilean delegation."
+    )
+    assert {t for t, _ in _roles(a, "Ana Ruiz")} == {"Solicitor General"}
+    assert "Solicitor" not in names(a)

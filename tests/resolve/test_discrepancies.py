@@ -222,3 +222,78 @@ def test_a_figure_label_names_the_demonym_not_the_modifier_before_it(art, run_re
     b = art("b", ["Russia has massed 120,000 combat-ready Russian troops near the border."])
     (disc,) = run_resolve([a, b]).discrepancies
     assert disc.subject == "Russian troops"
+
+
+def _official(art, source, titles):
+    sentence = " and ".join(titles) + " Lena Varga spoke."
+    a = art(source, [sentence])
+    a.ent("e1", "Lena Varga", roles=[(t, 0, None) for t in titles])
+    return a
+
+
+def test_two_posts_each_named_by_another_outlet_are_a_title_discrepancy(art, run_resolve):
+    a = _official(art, "a", ["Attorney General"])
+    b = _official(art, "b", ["Solicitor General"])
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert (disc.subject, disc.field) == ("lena-varga", "title")
+    assert {v.value: v.sources for v in disc.values} == {
+        "Attorney General": ["a"],
+        "Solicitor General": ["b"],
+    }
+
+
+def test_two_posts_one_outlet_names_together_are_both_held(art, run_resolve):
+    a = _official(art, "a", ["Deputy Prime Minister", "Foreign Minister"])
+    b = _official(art, "b", ["Foreign Minister"])
+    c = _official(art, "c", ["Deputy Prime Minister"])
+    assert run_resolve([a, b, c]).discrepancies == []
+
+
+def test_a_part_played_in_talks_is_no_rival_to_a_post(art, run_resolve):
+    # An envoy or chief negotiator holds a post besides; outlets naming one or the other agree.
+    a = _official(art, "a", ["Chief Negotiator"])
+    b = _official(art, "b", ["Deputy Prime Minister"])
+    c = _official(art, "c", ["Special Representative"])
+    d = _official(art, "d", ["Envoy"])
+    assert run_resolve([a, b, c]).discrepancies == []
+    assert run_resolve([c, d]).discrepancies == []
+
+
+def test_a_post_named_short_is_no_rival_to_its_full_name(art, run_resolve):
+    a = _official(art, "a", ["Minister"])
+    b = _official(art, "b", ["Prime Minister"])
+    assert run_resolve([a, b]).discrepancies == []
+
+
+def test_one_group_of_people_counted_under_two_names_in_sentences_about_one_thing(art, run_resolve):
+    a = art(
+        "a",
+        [
+            "The curfew has cut off water deliveries and school meals for about 40,000 "
+            "ethnic Moldovans in the valley."
+        ],
+    )
+    b = art(
+        "b",
+        [
+            "He said the curfew had left more than 55,000 people who depend on water "
+            "deliveries and school meals without help."
+        ],
+    )
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert disc.field == "figure"
+    assert "people" in disc.subject
+    assert {v.value: v.sources for v in disc.values} == {"40,000": ["a"], "55,000": ["b"]}
+
+
+def test_counts_of_people_in_sentences_about_different_things_are_two_groups(art, run_resolve):
+    a = art("a", ["About 40,000 people attended the rally in the capital on Sunday."])
+    b = art("b", ["The floods have displaced 55,000 people along the river delta."])
+    assert run_resolve([a, b]).discrepancies == []
+
+
+def test_counts_of_people_one_outlet_gives_both_are_two_groups(art, run_resolve):
+    text = "water deliveries and school meals under the curfew"
+    a = art("a", [f"About 40,000 people lost {text}.", f"Some 55,000 people kept {text}."])
+    b = art("b", [f"More than 55,000 people lost {text}."])
+    assert run_resolve([a, b]).discrepancies == []
