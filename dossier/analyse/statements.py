@@ -27,7 +27,7 @@ def unquoted(text: str) -> str:
 
 
 def speaker(verb: Token) -> Token | None:
-    """The person the verb's subject names ("Hoxha", "the minister, Hugh X,"), if it names one.
+    """The person the verb's subject names ("Ortega", "the minister, Ana Ortega,"), if it names one.
 
     A participle ("speaking to reporters on Tuesday, X said") has the subject of its verb.
     """
