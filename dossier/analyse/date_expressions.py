@@ -48,6 +48,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # a month with its year needs no preposition to be a date ("the crisis of December 2023")
+    ("monyear", re.compile(rf"\b{_MON}\s+{_YEAR}\b")),
     (
         "weekday",
         re.compile(
@@ -148,7 +150,7 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, tense: str) -> str | 
             return date(year, month, day).isoformat()
         except ValueError:
             return None
-    if kind == "my":
+    if kind in ("my", "monyear"):
         month = MONTHS.get(g["mon"].lower().rstrip("."))
         year = int(g["year"]) if g.get("year") else (pub.year if pub else None)
         if g.get("that"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -14,9 +15,17 @@ from .context import Ctx
 from .date_expressions import PATTERNS, RELATIVE, dateline, in_quote, parse_iso, resolve
 from .entities import EntityResult
 from .firsts import firsts
+from .statements import is_event as statement_is_event
 
 # verbs whose "to <place>" is where the step happens ("send a team to Abyei")
 _MOTION = frozenset({"send", "deploy", "travel", "go", "return", "fly", "dispatch", "move"})
+# verbs of an address that, like verbs of saying, date a statement ("speaking to reporters")
+_SPEAKING = frozenset({"speak", "brief", "address"})
+# prepositions after which a possessive date still dates the clause ("at Monday's meeting");
+# after others ("under Tuesday's deal", "after Monday's talks") it only names a thing
+_AT_THE_TIME = frozenset({"at", "during", "in", "on", "for"})
+# prepositions of a location besides "in"/"at" ("detained off the cape", "clashes near X")
+_NEAR = frozenset({"off", "near", "outside"})
 
 
 def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
@@ -29,7 +38,9 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
     seen: set[tuple[int, str]] = set()
     agos: list[tuple[int, set[str]]] = []  # "seven years ago" claims: (index in out, words)
     explicit: list[tuple[str, set[str]]] = []  # claims with a written date: (year, words)
+    lead_place = _dateline_place(ctx)
     for si, sent in enumerate(ctx.sents):
+        before_sent = _paragraph_before(ctx, si)
         taken: list[tuple[int, int]] = []
         covered: set[int] = set()  # tokens of the clauses that already carry a date
         dated_future = False
@@ -47,24 +58,34 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 if kind == "thisper" and verb.lemma_ == "be":
                     continue  # "the fourth time this year": a count, not an event
                 if (kind in RELATIVE or m.group().lower().startswith("since")) and in_quote(
-                    sent.text, m.start()
+                    before_sent + sent.text, len(before_sent) + m.start()
                 ):
                     continue  # the speaker's "today" is the day they spoke, which we do not know
+                said = verb.lemma_.lower() in (saying | _SPEAKING) and statement_is_event(
+                    ctx, si, verb
+                )
                 if (
                     verb.lemma_.lower() in saying
                     and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
                     and not any(t.dep_ == "nsubj" and t.i > verb.i for t in verb.children)
                     and not _names_event(span)
+                    and not said
                 ):
-                    continue  # "X said on Friday (that) ...": the statement's date
+                    # "Officials said on Friday (that) ...": the date of the words only; a named
+                    # speaker's words to an audience or at an occasion are an event (below)
+                    continue
                 if verb.lemma_.lower() in spoken and span.root.dep_ in ("poss", "compound"):
                     continue  # "X called Wednesday's talks serious": only someone speaking
+                if _reference_possessive(span):
+                    continue  # "under Tuesday's arrangement, X will ...": the thing's day
+                if kind == "thisper" and _since_clause(verb):
+                    continue  # "talks since their row flared again this year": a rough start
                 since = _since(span)
                 if since is not None and (
                     since.head.pos_ not in ("VERB", "AUX") or _other_date(sent, m)
                 ):
                     continue  # "the first since July 2019": a reference point, not an event
-                tense = cl.tense(verb, sent)
+                tense = _tense(verb, sent)
                 value = resolve(kind, m, published, tense)
                 if value is None:
                     continue
@@ -86,6 +107,12 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 seen.add((si, value))
                 clause = cl.statement(verb, sent)
                 words = _content(clause or sent)
+                if said:
+                    place = _own_place(ctx.ents(si), verb)
+                else:
+                    place = _place(ctx.ents(si), clause or sent, span)
+                if place is None and si == 0 and tense == "past" and _lead_day(value, published):
+                    place = lead_place  # the dateline's place is where the lead's news happened
                 if kind == "ago":
                     agos.append((len(out), words))
                 elif len(value) >= 4:
@@ -98,7 +125,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                         text=cl.readable(clause or sent),
                         tense=tense,
                         sentence=si,
-                        place=_place(ctx.ents(si), clause or sent, span),
+                        place=place,
                         actors=cl.actors(ctx, clause or sent),
                         date_surface=text[s:e],
                     )
@@ -153,6 +180,7 @@ def _undated(
     to attend") is that event, and takes its date and place.
     """
     low = sent.text.lower().replace("’", "'")
+    before_sent = _paragraph_before(ctx, si)
     for m in lx.next_step_cues().finditer(low):
         s, e = sent.start_char + m.start(), sent.start_char + m.end()
         span = ctx.doc.char_span(s, e, alignment_mode="expand")
@@ -161,6 +189,8 @@ def _undated(
         low_verb, verb = cl.cue_verbs(span)
         if verb is None or cl.negated_chain(low_verb, verb):
             continue
+        if _first_person(verb) and in_quote(before_sent + sent.text, len(before_sent) + m.start()):
+            continue  # "We intend to hold them to it," X said: a speaker's resolve, not a step
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
         ):
@@ -191,6 +221,12 @@ def _undated(
             actors=cl.actors(ctx, clause),
         )
     return None
+
+
+def _first_person(verb: Token) -> bool:
+    """Whether the verb's subject is "I" or "we"."""
+    subj = cl.subject(verb)
+    return subj is not None and subj.lower_ in ("i", "we")
 
 
 def _names_event(span: Span) -> bool:
@@ -234,14 +270,19 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
     best: tuple[int, str] | None = None
     doc = span.doc
     for ent in ents:
-        if ent.start == 0 or not (ent.label_ in ("GPE", "FAC", "LOC") or _unknown_town(ent)):
+        if ent.start == 0 or not (
+            ent.label_ in ("GPE", "FAC", "LOC") or _unknown_town(ent) or _unknown_spot(ent)
+        ):
             continue
         if ent.start < span.start or ent.end > span.end:
             continue
         k = ent.start - 1
         if doc[k].lower_ == "the" and k > 0:
             k -= 1
-        if doc[k].lower_ not in ("in", "at") and not (
+        if doc[k].lower_ in _NEAR:
+            if doc[k].head != cl.governor(date_span):
+                continue  # "the men, detained off X in April, will be freed": not the step's
+        elif doc[k].lower_ not in ("in", "at") and not (
             doc[k].lower_ == "to" and doc[k].head.lemma_.lower() in _MOTION
         ):
             continue
@@ -271,6 +312,18 @@ def _unknown_town(ent: Span) -> bool:
     )
 
 
+def _unknown_spot(ent: Span) -> bool:
+    """A name the model took for a body right after "off"/"near" ("detained off Cape X"), that
+    no lexicon knows as a body: a place at sea or on land, not an organisation."""
+    doc = ent.doc
+    return (
+        ent.label_ == "ORG"
+        and doc[ent.start - 1].lower_ in _NEAR
+        and lx.names().lookup(ent.text) is None
+        and ent[-1].lower_ not in lx.org_heads()
+    )
+
+
 def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:
     """ "talks in the Ethiopian capital": the capital the lexicon gives that state, if one."""
     names = lx.names()
@@ -289,3 +342,86 @@ def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:
             if best is None or dist < best[0]:
                 best = (dist, capital)
     return best
+
+
+def _paragraph_before(ctx: Ctx, si: int) -> str:
+    """The text of the paragraph before sentence `si` (a quotation may open there)."""
+    para = ctx.sentences[si].paragraph
+    first = si
+    while first > 0 and ctx.sentences[first - 1].paragraph == para:
+        first -= 1
+    return ctx.doc.text[ctx.sents[first].start_char : ctx.sents[si].start_char]
+
+
+def _tense(verb: Token, sent: Span) -> str:
+    """The verb's tense, with two readings `cl.tense` leaves out: a participle ("speaking to
+    reporters on Tuesday, X said") is in the tense of the verb it hangs from, and "would" with
+    a bare verb ("she would raise it on Monday") is a future seen from the past."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"):
+        # "speaking ..., X said" hangs from the verb; "X, speaking ..., said" from its subject
+        head = verb.head if verb.dep_ == "advcl" else verb.head.head
+        if head.pos_ in ("VERB", "AUX") and (verb.dep_ == "advcl" or verb.head.dep_ == "nsubj"):
+            return cl.tense(head, sent)
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "would" in aux and "have" not in aux:
+        return "future"
+    return cl.tense(verb, sent)
+
+
+def _reference_possessive(span: Span) -> bool:
+    """Whether the date is the possessor of a thing the clause only refers to ("under
+    Tuesday's arrangement", "after Monday's talks"), not the time of the clause."""
+    root = span.root
+    if root.dep_ != "poss":
+        return False
+    noun = root.head
+    return noun.dep_ == "pobj" and noun.head.lower_ not in _AT_THE_TIME
+
+
+def _since_clause(verb: Token) -> bool:
+    """Whether "since" opens the verb's clause ("talks since their row flared this year")."""
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+def _own_place(ents: list[Span], verb: Token) -> str | None:
+    """Where a statement was made: an "in"/"at" place on the verb itself or on its audience
+    ("told reporters in Lima"), not one in the words reported."""
+    for ent in ents:
+        if ent.label_ not in ("GPE", "FAC", "LOC"):
+            continue
+        prep = ent.root.head
+        if prep.lower_ not in ("in", "at") or ent.root.dep_ != "pobj":
+            continue
+        if prep.head == verb or (prep.head.head == verb and prep.head.dep_ in ("dobj", "dative")):
+            return re.sub(r"^[Tt]he\s+", "", ent.text)
+    return None
+
+
+_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,3})\s*[,(—–-]")
+
+
+def _dateline_place(ctx: Ctx) -> str | None:
+    """The place of the article's dateline ("LIMA — ...", "LIMA, Peru, 3 May 2024 – ..."): in
+    capitals at the start of the first sentence, or in the dateline ingest cut from it."""
+    heads = []
+    if ctx.article.paragraphs:
+        first = ctx.article.paragraphs[0].start
+        heads = [
+            ctx.article.text[r.start : r.end]
+            for r in ctx.article.removed
+            if r.reason.startswith("dateline") and r.end == first
+        ]
+    if ctx.sents:
+        heads.append(ctx.sents[0].text)
+    for head in heads:
+        m = _DATELINE.match(head.strip())
+        if m and m.group("place").isupper() and len(m.group("place")) > 2:
+            return m.group("place").title()
+    return None
+
+
+def _lead_day(value: str, published: date | None) -> bool:
+    """Whether `value` is a day of the last few before the article's own (the lead's news)."""
+    if published is None or len(value) != 10:
+        return False
+    return 0 <= (published - date.fromisoformat(value)).days <= 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ RATIO = 0.6
 SHARED_WORDS = 3
 LOOSE_JACCARD = 0.2
 SAME_EVENT = 0.6  # content overlap of two items with different dates that may be one event
+DAY_WORDS = 2  # words an unplaced item shares with the day's placed items to take their place
 
 
 @dataclass
@@ -106,7 +108,32 @@ def _items(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[It
                 )
             )
     items.sort(key=lambda it: (it.source, it.sentence, it.text))
+    _place_of_the_day(items)
     return items
+
+
+# words of a date, which every item on that day shares whatever it is about
+_DATE_WORDS = frozenset(
+    w.lower() for w in (*calendar.day_name, *calendar.month_name[1:], "late", "night", "morning")
+)
+
+
+def _place_of_the_day(items: list[Item]) -> None:
+    """An unplaced past item on a day whose placed items all name one place, and that shares
+    words with them, happened there ("X dismissed the demand at the talks on Tuesday" beside
+    "the talks in Lima on Tuesday"): it takes that place, and so merges with them."""
+    by_day: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        if it.tense == "past" and it.date and len(it.date) == 10:
+            by_day[it.date].append(it)
+    for day in by_day.values():
+        placed = [it for it in day if it.place]
+        if len({norm(it.place or "") for it in placed}) != 1:
+            continue
+        words = {t for it in placed for t in content_tokens(it.toks)} - _DATE_WORDS
+        for it in day:
+            if it.place is None and len(set(content_tokens(it.toks)) & words) >= DAY_WORDS:
+                it.place = placed[0].place
 
 
 def _merge(group: list[Item]) -> Merged:

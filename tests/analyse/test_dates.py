@@ -188,10 +188,19 @@ def test_a_statement_date_that_names_an_event_is_kept(analyse):
         published="2024-03-15",
     )
     assert [d.date for d in a.dated if d.date_surface == "Monday"] == ["2024-03-11"]
+    # (b) A named speaker's words to an audience are an event of the timeline in their own
+    # right (a decision taken for the briefing: readers follow who said what where, and two
+    # independent annotators dated such statements): telling the council is an occasion.
     b = analyse(
+        "Envoy Marta Lindqvist told the council on Monday that talks had stalled.",
+        published="2024-03-15",
+    )
+    assert [d.date for d in b.dated if d.date_surface == "Monday"] == ["2024-03-11"]
+    # (c) With no name, the date is still only the date of the words.
+    c = analyse(
         "The envoy told the council on Monday that talks had stalled.", published="2024-03-15"
     )
-    assert not [d for d in b.dated if d.date_surface == "Monday"]
+    assert not [d for d in c.dated if d.date_surface == "Monday"]
 
 
 def test_a_town_the_model_takes_for_a_body_is_the_place(analyse):

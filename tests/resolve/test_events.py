@@ -65,3 +65,26 @@ def test_same_day_same_place_steps_merge_even_without_shared_words(art, run_reso
     d = run_resolve([a])
     assert [(s.date, s.place, len(s.evidence)) for s in d.next_steps] == [("2026-03", "Oslo", 2)]
     assert d.next_steps[0].text == "Norway would host the next round in Oslo"
+
+
+ACCORD = "Envoys signed a water accord in {} on Tuesday"
+FAIR = "Ministers opened a trade fair in {} on Tuesday"
+CRITICS = "Critics called the accord a fair start on Tuesday"  # a word from each, no place
+
+
+def _day(art, accord_place: str, fair_place: str):
+    accord, fair = ACCORD.format(accord_place), FAIR.format(fair_place)
+    a = art("a", [accord + "."]).dated("2024-03-12", accord, "past", 0, accord_place)
+    b = art("b", [fair + "."]).dated("2024-03-12", fair, "past", 0, fair_place)
+    c = art("c", [CRITICS + "."]).dated("2024-03-12", CRITICS, "past", 0)
+    return [a, b, c]
+
+
+def test_unplaced_item_sharing_words_with_the_days_placed_items_takes_their_place(art, run_resolve):
+    d = run_resolve(_day(art, "Quito", "Quito"))
+    assert [(e.place, len(e.evidence)) for e in d.timeline] == [("Quito", 3)]
+
+
+def test_a_day_with_two_places_lends_no_place(art, run_resolve):
+    d = run_resolve(_day(art, "Quito", "Lima"))
+    assert sorted(e.place or "" for e in d.timeline) == ["", "Lima", "Quito"]
