@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from dossier.model.analysis import LocalEntity, Mention
 
@@ -66,6 +67,7 @@ def assemble(st: State) -> EntityResult:
             groups.setdefault((c.kind, c.name), []).append(c)
     # acronyms defined by the article: "Organization for ... in Europe" / "OSCE"
     merge_acronyms(groups)
+    _merge_short_names(groups)
     for p in persons:
         if p.cands:
             order.append((min(c.start for c in p.cands), p))
@@ -214,6 +216,19 @@ def _holder(
     return cands[0].key
 
 
+def _merge_short_names(groups: dict[tuple[str, str], list[Cand]]) -> None:
+    """ "the Authority" for the article's one "International Seabed Authority": a body's last
+    word alone is that body, when exactly one body of the article ends in it."""
+    orgs = [k for k in groups if k[0] == "organization"]
+    for key in orgs:
+        name = key[1]
+        if " " in name or not name[:1].isupper() or name.isupper():
+            continue
+        longer = [o for o in orgs if o != key and " " in o[1] and o[1].split()[-1] == name]
+        if len(longer) == 1 and key in groups:
+            groups[longer[0]].extend(groups.pop(key))
+
+
 def _add_mention(st: State, ent: LocalEntity, start: int, end: int, sent: int, form: str) -> None:
     fs, fe = st.ctx.file_span(start, end)
     surface = st.text[start:end]
@@ -263,8 +278,12 @@ def _gender(st: State, p: Person, cs: list[Cand], pr: lx.Pronouns) -> str | None
     return None
 
 
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+")
+@cache
+def _honorific() -> re.Pattern[str]:
+    """Courtesy titles before a name (titles.yaml `honorifics`): "Mr", "Dr", "Ratu"."""
+    words = sorted({h.rstrip(".") for h in lx.titles().honorifics}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\.?\s+")
 
 
 def _strip_honorific(name: str) -> str:
-    return _HONORIFIC.sub("", name)
+    return _honorific().sub("", name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from .acronyms import defined_acronyms
 from .candidates import ACTOR_LABELS, State, dedupe, find_blocked
 from .clusters import EntityResult, assemble
@@ -11,7 +13,9 @@ from .missed import (
     fix_person_labels,
     governments,
     group_noun_phrases,
+    honorific_persons,
     nicknames,
+    short_body_names,
     state_bodies,
 )
 from .places import drop_described_places
@@ -38,9 +42,18 @@ def extract_entities(ctx: Ctx) -> EntityResult:
                 ent = longer
         if ent.label_ in ACTOR_LABELS:
             add_ent(st, ent)
+        elif (known := st.names.lookup(ent.text)) is not None:
+            # a state, capital or body the model gave another label ("Port Moresby" as a
+            # work of art): the lexicon knows better
+            add_ent(
+                st,
+                Span(st.doc, ent.start, ent.end, label="GPE" if known.kind == "state" else "ORG"),
+            )
     defined_acronyms(st)
+    honorific_persons(st)
     fix_person_labels(st)
     find_surname_tokens(st)
+    short_body_names(st)
     group_noun_phrases(st)
     state_bodies(st)
     nicknames(st)

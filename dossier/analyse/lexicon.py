@@ -146,7 +146,14 @@ class Names:
     parents: dict[str, str] = field(default_factory=dict)  # body -> the body it is part of
 
     def lookup(self, surface: str) -> Place | None:
-        s = surface.strip()
+        s = fold_apostrophes(surface.strip())
+        hit = self._lookup(s)
+        if hit is None and s.isupper() and len(s) > 4:
+            # a dateline in capitals ("CANBERRA —", "NUKU'ALOFA"): the name as normally written
+            hit = self._lookup(" ".join(w.capitalize() for w in s.split()))
+        return hit
+
+    def _lookup(self, s: str) -> Place | None:
         if s.lower().startswith("the "):
             hit = self.exact.get(s) or self.exact.get(s[4:])
         else:
@@ -157,6 +164,15 @@ class Names:
         if key.startswith("the "):
             key = key[4:]
         return self.folded.get(key)
+
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʻʼ`´"})
+
+
+def fold_apostrophes(text: str) -> str:
+    """Every apostrophe-like mark as "'": outlets write the glottal stop of "Nukuʻalofa" as ʻ,
+    ‘, ’ or '."""
+    return text.translate(_APOSTROPHES)
 
 
 def _plural(word: str) -> list[str]:
@@ -175,7 +191,7 @@ def names() -> Names:
     seats: set[str] = set()
 
     def put(surface: str, place: Place) -> None:
-        exact.setdefault(surface, place)
+        exact.setdefault(fold_apostrophes(surface), place)
 
     for st in caps["states"]:
         name = st["name"]

@@ -28,6 +28,44 @@ def fix_person_labels(st: State) -> None:
                 c.kind, c.label, c.name, c.form = "person", "PERSON", surface, "name"
 
 
+def honorific_persons(st: State) -> None:
+    """A name after a courtesy title ("Mr Itsimaera", "Ratu Josefa") is a person, whatever NER
+    tagged it, unless the lexicons know it as a place or body."""
+    rx = _honorific_before()
+    for c in st.cands:
+        if c.kind == "person" or st.names.lookup(c.name):
+            continue
+        surface = st.text[c.start : c.end]
+        if 1 <= len(surface.split()) <= 4 and rx.search(st.text[max(0, c.start - 12) : c.start]):
+            c.kind, c.label, c.name, c.form = "person", "PERSON", surface, "name"
+
+
+@cache
+def _honorific_before() -> re.Pattern[str]:
+    words = sorted({h.rstrip(".") for h in lx.titles().honorifics}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})\.?\s+$")
+
+
+def short_body_names(st: State) -> None:
+    """ "the Forum" for the article's one "Pacific Islands Forum": a body's last word after
+    "the", where exactly one body of the article ends in it and no name goes on after it."""
+    ends: dict[str, set[str]] = defaultdict(set)
+    for c in st.cands:
+        words = c.name.split()
+        if c.kind == "organization" and len(words) >= 2 and words[-1][:1].isupper():
+            ends[words[-1]].add(c.name)
+    heads = {w: next(iter(n)) for w, n in ends.items() if len(n) == 1 and not w.isupper()}
+    if not heads:
+        return
+    taken = {t for c in st.cands for t in range(c.token_start, c.token_end)}
+    rx = re.compile(r"\b[Tt]he (" + "|".join(map(re.escape, heads)) + r")\b(?!\s+[A-Z\d])")
+    for m in rx.finditer(st.text):
+        tokens = sentence_tokens(st, m.start(1), m.end(1))
+        if tokens is None or any(t in taken for t in range(*tokens)):
+            continue
+        add_cand(st, m.start(1), m.end(1), tokens, "ORG", "organization", heads[m.group(1)], "name")
+
+
 def find_surname_tokens(st: State) -> None:
     """Surnames of known persons that NER missed ("Carter said", "El-Masry said"), and a
     given name standing alone for the one person in the article who bears it ("Tigist said",
@@ -106,12 +144,17 @@ def group_noun_phrases(st: State) -> None:
             if st.doc[st.char_tok.get(start, mod.i)].text.isupper():
                 continue
             name = st.text[start:end]
+            kind, label = "group", "NORP"
+            body = _body_named(st, st.text[start : tok.idx].strip())
+            if body is not None:
+                # "Pacific Islands Forum leaders": the body, named elsewhere in the article
+                kind, label, name = body.kind, body.label, body.name
             st.cands.append(
                 Cand(
                     start,
                     end,
-                    "NORP",
-                    "group",
+                    label,
+                    kind,
                     name,
                     "name",
                     st.ctx.tok_sent[tok.i],
@@ -120,6 +163,13 @@ def group_noun_phrases(st: State) -> None:
                     tok.i + 1,
                 )
             )
+
+
+def _body_named(st: State, words: str) -> Cand | None:
+    """The article's body or state candidate named exactly `words`, if any."""
+    return next(
+        (c for c in st.cands if c.kind in ("organization", "state") and c.name == words), None
+    )
 
 
 def nicknames(st: State) -> None:

@@ -13,6 +13,7 @@ from .context import Ctx
 from .entities import EntityResult
 from .speakers import SpeakerResolver, subject_of
 
+_UNRESOLVED = "unresolved"  # an attributing verb's subject named someone no entity stands for
 QUOTE_MARKS = '"“”„«»‟'
 _TRIM = " \t\r\n,;:"
 
@@ -82,8 +83,12 @@ class _Quotes:
             if sent < 0 or _is_label(span):
                 continue
             key, how = self._attribute(q, span.start, span.end - 1)
+            unresolved = how == _UNRESOLVED
+            if unresolved:
+                how = "none"  # someone named says it, whom the article does not let us resolve
             if (
                 how == "none"
+                and not unresolved
                 and prev is not None
                 and prev[1] is not None
                 and self._continues(prev[0], q)
@@ -141,6 +146,7 @@ class _Quotes:
                         if key:
                             return key, how
         verbs.sort(key=lambda x: (x[0], x[1]))
+        named_subject = False
         for _, _, verb in verbs:
             subj = subject_of(verb, tok_ent=self.ctx.tok_ent)
             if subj is None:
@@ -153,7 +159,10 @@ class _Quotes:
             key, how = self.resolver.entity_of(subj, exclude=(q.open, q.close))
             if key is not None:
                 return key, how
-        return None, "none"
+            if verb.i < first_tok or verb.i > last_tok:
+                # "The Nauruan minister said ..." with no such minister found: not the last speaker
+                named_subject = named_subject or subj.pos_ in ("NOUN", "PROPN")
+        return None, _UNRESOLVED if named_subject else "none"
 
     def _may_introduce(self, verb: Token, first_tok: int) -> bool:
         """A naming verb ("called it", "accused them of") names only words that follow it: in

@@ -129,6 +129,12 @@ def _looks_like_name(st: State, start: int, end: int) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?")
+# Last words of a portfolio after "<title> for" ("Pacific Island Affairs"); a body there is one
+# ("spokesman for the Atomic Energy Organization") and stays.
+_PORTFOLIO_HEADS = frozenset({"Affairs", "Relations", "Cooperation"})
+
+
 def add_span(st: State, start: int, end: int, label: str) -> None:
     start, end = trim(st, start, end)
     if end <= start:
@@ -140,6 +146,14 @@ def add_span(st: State, start: int, end: int, label: str) -> None:
         return  # a fragment left by a title cut ("and Integration" after "Minister of Trade")
     if in_title(st, start, end) and label != "PERSON":
         return  # "State" in "Secretary of State", "Defense" in "Defense Minister"
+    if (
+        label != "PERSON"
+        and surface.split()[-1] in _PORTFOLIO_HEADS
+        and any(
+            te <= start and _PORTFOLIO.fullmatch(st.text[te:start]) for _, te, _ in st.title_spans
+        )
+    ):
+        return  # a portfolio the title lexicon does not know ("Envoy for Pacific Island Affairs")
     tok_start, tok_end = token_range(st, start, end)
     if tok_end <= tok_start:
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dossier.model.analysis import RoleClaim
 
@@ -57,8 +58,18 @@ def title_roles(st: State) -> None:
                 ends[person.end] = person
         possessed = bool(re.search(r"['’]s?\s+$", st.text[max(0, cs - 3) : cs]))
         # A lower-case title holds a name when a body or nationality precedes it ("EU
-        # spokesperson Anna Lund"); alone ("told the minister Ann") it may describe anyone.
-        if person is not None and person.kind == "person" and (first_upper or possessed or affil):
+        # spokesperson Anna Lund") or no article does ("sent special envoy Li Wei"); after an
+        # article ("told the minister Ann") it may describe anyone.
+        bare = (
+            person is not None
+            and person.label == "PERSON"
+            and not _ARTICLE_BEFORE.search(st.text[max(0, cs - 8) : cs])
+        )
+        if (
+            person is not None
+            and person.kind == "person"
+            and (first_upper or possessed or affil or bare)
+        ):
             if (
                 affil is None
                 and prev_affil
@@ -73,9 +84,21 @@ def title_roles(st: State) -> None:
                 prev_affil = (sent, affil)
             continue
         # reverse appositive: "The UN envoy for the region, Ana Ruiz, said"
-        after = re.match(r"(?:\s+(?:for|of|to|on)\s+[^,;.]{1,40})?,\s+", st.text[ce : ce + 60])
+        # ("Minister for Fisheries and Forestry, Ana Ruiz,": a portfolio's second part too)
+        after = re.match(r"(?:\s+(?:for|of|to|on|and)\s+[^,;.]{1,60})?,\s+", st.text[ce : ce + 80])
         if after is not None:
-            named = starts.get(ce + after.end())
+            pos = ce + after.end()
+            named = starts.get(pos)  # the model may take "Mr Obi" whole
+            hon = _honorific_pattern().match(st.text[pos : pos + 12])
+            if hon:
+                pos += hon.end()  # "Nauru's foreign minister, Mr Obi,"
+                named = named or starts.get(pos)
+            if named is None:
+                named = _name_after(st, pos, sent, closed=True)
+                if named is not None and hon:
+                    # the mention keeps its courtesy title ("Ratu Josefa X"); the name does not
+                    named.start = pos - hon.end()
+                    named.token_start = token_range(st, named.start, named.end)[0]
             if named is not None and (named.kind == "person" or _as_person(st, named)):
                 _claim(st, named, chain, sent, affil)
                 continue
@@ -111,6 +134,16 @@ def _claim(
         st.affil.append((person, affil))
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+$", re.IGNORECASE)
+
+
+@cache
+def _honorific_pattern() -> re.Pattern[str]:
+    """A courtesy title at the start of a text (titles.yaml `honorifics`: "Mr", "Ratu")."""
+    words = sorted({h.rstrip(".") for h in lx.titles().honorifics}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\.?\s+")
+
+
 def _body_after(st: State, person: Cand, starts: dict[int, Cand]) -> str | None:
     """ "Opposition MP Ana Ruiz of the Green Party": the body named right after the name."""
     m = re.match(r",?\s+(?:of|from)\s+(?:the\s+)?", st.text[person.end : person.end + 12])
@@ -118,10 +151,11 @@ def _body_after(st: State, person: Cand, starts: dict[int, Cand]) -> str | None:
     return body.name if body is not None and body.kind in ("organization", "state") else None
 
 
-def _name_after(st: State, j: int, sent: int) -> Cand | None:
-    """A person name NER missed right after a title: two to four capitalised words."""
+def _name_after(st: State, j: int, sent: int, closed: bool = False) -> Cand | None:
+    """A person name NER missed right after a title: two to four capitalised words (`closed`:
+    an apposition, so a comma must close the name)."""
     m = re.match(r"(?:[A-Z][a-z][\w'’\-]*\.?\s+){1,3}[A-Z][a-z][\w'’\-]*", st.text[j : j + 80])
-    if not m or sent < 0:
+    if not m or sent < 0 or (closed and not st.text.startswith(",", j + m.end())):
         return None
     end = j + m.end()
     if (

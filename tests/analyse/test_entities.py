@@ -272,3 +272,67 @@ def test_names_the_article_describes_as_places_are_no_actors(analyse):
     found = names(a)
     assert not {"Puerto Maldonado", "Madre de Dios", "Iquitos"} & found
     assert "Ana Ruiz" in found
+
+
+# --- rules added on the Pacific Forum tuning event (invented sentences) -------------------------
+
+
+def test_a_capital_written_with_any_glottal_mark_or_in_capitals_is_its_state():
+    from dossier.analyse import lexicon as lx
+
+    for surface in ("Nukuʻalofa", "Nuku‘alofa", "Nuku'alofa", "NUKU'ALOFA"):
+        hit = lx.names().lookup(surface)
+        assert hit is not None and hit.name == "Tonga", surface
+
+
+def test_a_name_after_a_courtesy_title_is_a_person_with_the_office(analyse):
+    a = analyse(
+        "She was answering a call from Samoa's foreign minister, Mr Tuilagi, for more aid. "
+        "The Samoan minister said his country had been patient."
+    )
+    e = entity(a, "Tuilagi")
+    assert e.kind == "person"
+    assert "Samoa" in e.affiliations
+
+
+def test_a_two_part_portfolio_then_a_name_the_model_missed(analyse):
+    a = analyse(
+        "Vanuatu's Minister for Agriculture and Fisheries, Ratu Sione Vaifale, told fellow "
+        "leaders that nobody could vouch for the industry."
+    )
+    e = entity(a, "Sione Vaifale")
+    assert "Ratu Sione Vaifale" in e.surfaces
+    assert "Vanuatu" in e.affiliations
+
+
+def test_a_lower_case_title_with_no_article_names_the_person(analyse):
+    a = analyse(
+        "Japan sent special envoy Kenji Mori to the talks as an observer. Asked about the "
+        'moratorium, the envoy said Japan would "respect the rules".'
+    )
+    assert "the envoy" in entity(a, "Kenji Mori").surfaces
+
+
+def test_a_bodys_last_word_alone_is_that_body(analyse):
+    a = analyse(
+        "The Southern Krill Tribunal met in Lima. Japan sits in the Tribunal alongside Peru. "
+        '"A ban outside the Tribunal would weaken it," he said.'
+    )
+    e = entity(a, "Southern Krill Tribunal")
+    assert "Tribunal" in e.surfaces
+    assert "Tribunal" not in names(a)
+
+
+def test_leaders_of_a_body_named_elsewhere_are_that_body(analyse):
+    a = analyse(
+        "Caribbean Community leaders agreed on Tuesday to fund a survey. Members of the "
+        "Caribbean Community (CARICOM) will meet again in March."
+    )
+    e = entity(a, "Caribbean Community")
+    assert e.kind == "organization"
+    assert not [x for x in a.entities if x.kind == "group" and "Caribbean" in x.name]
+
+
+def test_a_portfolio_after_for_is_no_body(analyse):
+    a = analyse("Japan sent its Special Envoy for Pacific Island Affairs, Kenji Mori, to Suva.")
+    assert "Pacific Island Affairs" not in names(a)

@@ -192,3 +192,14 @@ def test_pronoun_prefers_the_person_named_in_its_own_paragraph(analyse):
     )
     q = quote(a, "The hotline is real")
     assert speaker_name(a, q.speaker) == "Ondina Ferrax"
+
+
+def test_a_named_speaker_not_found_is_not_the_previous_speaker(analyse):
+    # "The Chilean minister" names someone the article never introduces: not the last speaker
+    a = analyse(
+        'Peru\'s fisheries minister, Ana Ruiz, warned that "you cannot replant the sea". '
+        'The Chilean minister said his country had been "patient for five years".',
+        published="2025-05-06",
+    )
+    q = quote(a, "patient for five years")
+    assert speaker_name(a, q.speaker) != "Ana Ruiz"

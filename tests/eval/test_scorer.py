@@ -539,3 +539,20 @@ def test_render_and_exit_code(tmp_path, capsys):
     assert ev.main(["--gold", str(g), "--dossier", str(d), "--json", str(tmp_path / "e.json")]) == 1
     assert "TARGETS MISSED: actors 0.0% < 95%" in capsys.readouterr().out
     assert '"failures"' in (tmp_path / "e.json").read_text()
+
+
+def test_an_alias_no_article_writes_is_reported_not_scored(tmp_path):
+    # "Anna Bergh" is in no article; "Berg" stands alone once ("Berg added"), so it counts
+    split = [
+        actor("anna-berg", "Anna Berg", aliases=["Berg"], affiliation="norway"),
+        NORWAY,
+        SWEDEN,
+    ]
+    report = run(gold(), dossier(actors=split), tmp_path)
+    everyone = area(report, "aliases (all)")
+    assert "'Anna Bergh'" in everyone.note and "'Berg'" not in everyone.note
+    assert area(report, "aliases (persons)").recall == 1.0
+
+
+def test_names_compare_without_apostrophes():
+    assert ev.name_key("Loloheʻea") == ev.name_key("Lolohe'ea") == ev.name_key("Loloheea")
