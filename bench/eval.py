@@ -7,7 +7,10 @@ Usage:
     python bench/eval.py --json build/eval.json  # the figures, for CI or the benchmark
 
 Gold files match by *names*, never ids (the format is documented at the top of each file in
-tests/gold/). The scorer exits 1 when any target of issue #3 is missed on any dataset.
+tests/gold/). The scorer exits 1 when any target of issue #3 is missed on any dataset the
+rules have been tuned on. A dataset named `heldout-*` is the current held-out event: written by
+someone who never read the rules, scored and printed like the others, but not gated, since
+tuning the rules until it passes would make it one more tuning set.
 """
 
 from __future__ import annotations
@@ -970,9 +973,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps([_as_json(r) for r in reports], indent=2) + "\n")
-    failed = [r.dataset for r in reports if r.failures()]
+    held = [r.dataset for r in reports if is_held_out(r.dataset) and r.failures()]
+    failed = [r.dataset for r in reports if not is_held_out(r.dataset) and r.failures()]
     print("\n" + ("all targets met" if not failed else f"targets missed on: {', '.join(failed)}"))
+    if held:
+        print(f"held out (measured, not gated): targets missed on {', '.join(held)}")
     return 1 if failed else 0
+
+
+def is_held_out(dataset: str) -> bool:
+    """The current held-out event: its figures measure generalisation, they gate nothing."""
+    return dataset.startswith("heldout-")
 
 
 def _as_json(report: Report) -> dict:

@@ -556,3 +556,8 @@ def test_an_alias_no_article_writes_is_reported_not_scored(tmp_path):
 
 def test_names_compare_without_apostrophes():
     assert ev.name_key("Loloheʻea") == ev.name_key("Lolohe'ea") == ev.name_key("Loloheea")
+
+
+def test_only_the_held_out_event_is_measured_without_gating():
+    assert ev.is_held_out("heldout-some-event")
+    assert not ev.is_held_out("seeds") and not ev.is_held_out("pacific-forum-seabed")
