@@ -533,3 +533,19 @@ def test_a_draft_text_two_outlets_ask_comments_on_is_no_issue_of_its_own():
         FrameMatcher([]),
     )
     assert not any("draft" in kw for _, kws, _ in frames for kw in kws)
+
+
+def test_a_demand_to_hold_a_thing_back_or_put_it_on_hold_is_against_it():
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher([("Permit", ["permit"], frozenset())])
+    for text in (
+        "hold the permit back until the council agrees",
+        "put on hold a pending permit",
+        "call the permit off",
+    ):
+        assert issue_polarity(clause_stems(text), matcher, {0}, 1, wanted=True) == {0: (0, 1)}
+    assert issue_polarity(clause_stems("hold the permit"), matcher, {0}, 1, wanted=True) == {
+        0: (1, 0)
+    }
