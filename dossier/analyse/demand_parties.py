@@ -12,6 +12,8 @@ from .speakers import SpeakerResolver, subject_of
 
 # verbs whose subject answers a demand, besides the lexicon's rejection and acceptance lemmas
 _ANSWER_VERBS = frozenset({"agree", "answer", "respond", "consider"})
+# what the parse may make of a sentence's first name when it misses the subject
+_STRAY_SUBJECT_DEPS = frozenset({"intj", "npadvmod", "advmod", "dep", "nmod"})
 
 
 class Parties:
@@ -22,6 +24,7 @@ class Parties:
         self.ents = ents
         self.two_parties_cues = cues.get("two_parties")
         self.courts = frozenset(cues.get("courts") or ())
+        self.role_verbs: dict[str, str] = dict(cues.get("role_verbs") or {})
         self.answer_lemmas = (
             frozenset(cues["rejection"]["lemmas"])
             | frozenset(cues["acceptance"]["lemmas"])
@@ -35,11 +38,40 @@ class Parties:
         self._states: list[str] | None = None  # the two parties, computed on first use
 
     def entity(self, tok: Token | None) -> str | None:
-        """The entity a subject token stands for (explicit, title or pronoun)."""
+        """The entity a subject token stands for (explicit, title, pronoun or the part it
+        plays: "the chair" is whoever the article says chaired)."""
         if tok is None:
             return None
         key, _ = self.resolver.entity_of(tok)
+        if key is None and tok.lemma_.lower() in self.role_verbs:
+            key = self._role_holder(self.role_verbs[tok.lemma_.lower()])
+        if key is None and tok.tag_ == "NNS" and not any(c.dep_ == "poss" for c in tok.children):
+            key = self._group_named(tok.lower_)
         return key
+
+    def _group_named(self, head: str) -> str | None:
+        """ "Leaders asked ...": the article's one group named with that plural head ("Forum
+        leaders"), which the bare noun stands for."""
+        groups = [
+            e.key
+            for e in self.ents.entities
+            if e.kind == "group" and e.name.lower().split()[-1:] == [head]
+        ]
+        return groups[0] if len(groups) == 1 else None
+
+    def _role_holder(self, lemma: str) -> str | None:
+        """The one entity the article says did `lemma` ("chaired by X", "X, who chaired")."""
+        holders: list[str] = []
+        for tok in self.ctx.doc:
+            if tok.lemma_.lower() != lemma or tok.pos_ != "VERB":
+                continue
+            agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+            subj = agent[0] if agent else subject_of(tok, tok_ent=self.ctx.tok_ent)
+            if subj is not None and subj.dep_ != "nsubjpass":
+                key, _ = self.resolver.entity_of(subj)
+                if key is not None and key not in holders:
+                    holders.append(key)
+        return holders[0] if len(holders) == 1 else None
 
     def entities_in(self, tok: Token) -> list[str]:
         """The entity `tok` names and those conjoined with it, or the two parties it stands for."""
@@ -60,6 +92,15 @@ class Parties:
             if k and k not in seen and self.by_key[k].kind != "person":
                 seen.append(k)
         return seen
+
+    def plural_parties(self, tok: Token) -> bool:
+        """ "asked governments to send comments": parties as a class, named by a plural head
+        ("governments", "states") that stands for no one entity."""
+        tp = self.two_parties_cues
+        return bool(tp) and tok.tag_ == "NNS" and tok.lower_ in tp["heads"]
+
+    def is_state(self, key: str) -> bool:
+        return self.by_key[key].kind == "state"
 
     def quoted_by(self, tok: Token) -> str | None:
         """The speaker of the direct quote `tok` stands in, if any."""
@@ -87,8 +128,23 @@ class Parties:
             return []
         if head.lemma_.lower() not in self.answer_lemmas:
             return []
-        subj = subject_of(head, tok_ent=self.ctx.tok_ent)
+        subj = subject_of(head, tok_ent=self.ctx.tok_ent) or self._stray_subject(head)
         return self.entities_in(subj) if subj is not None else []
+
+    def _stray_subject(self, verb: Token) -> Token | None:
+        """ "Nauru on Wednesday rejected ...": a named body or state before the verb that the
+        parse hung on it as anything but a subject (an interjection, an adverb) is its subject."""
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.i < verb.i
+                and c.dep_ in _STRAY_SUBJECT_DEPS
+                and c.i in self.ctx.tok_ent
+                and self.by_key[self.ctx.tok_ent[c.i]].kind != "person"
+            ),
+            None,
+        )
 
     def only_courts(self, keys: list[str]) -> bool:
         """True when every addressee is a court ("asked the court to confirm the border")."""

@@ -92,7 +92,23 @@ class Status:
             ):
                 c.status = "rejected"
         self._rejected_by_content(claims, ref_sents)
+        self._refused_by_addressee(claims)
         self._met_by_undertaking(claims)
+
+    def _refused_by_addressee(self, claims: list[DemandClaim]) -> None:
+        """ "Fiji pressed Nauru to suspend the application. Nauru refused.": an addressee
+        refusing with nothing else named, in the next sentence, turns the demand down."""
+        for c in claims:
+            if c.status != "open" or not c.of or c.sentence + 1 >= len(self.ctx.sents):
+                continue
+            for tok in self.ctx.sents[c.sentence + 1]:
+                if (
+                    tok.lemma_.lower() in self.rej_lemmas
+                    and tok.pos_ == "VERB"
+                    and not any(ch.dep_ in ("dobj", "xcomp", "ccomp", "neg") for ch in tok.children)
+                    and self._subject_key(tok) in c.of
+                ):
+                    c.status = "rejected"
 
     def _met_by_undertaking(self, claims: list[DemandClaim]) -> None:
         """ "Peru agreed on Monday to release the prisoners ... Chile has demanded their release":

@@ -29,6 +29,7 @@ class _Demands:
         self.particles: dict[str, list[str]] = cues["particles"]
         self.nouns = frozenset(cues["nouns"])
         self.modal_that = frozenset(cues.get("that_needs_modal") or [])
+        self.governments = frozenset(cues.get("government_words") or [])
         self.parties = Parties(ctx, ents, quotes, cues)
         self.status = Status(ctx, ents, cues)
         # references to demands without content, for status: (sentence, owner key | None)
@@ -109,6 +110,15 @@ class _Demands:
                 if subj is not None:
                     addressee += self.parties.entities_in(subj)
                 content = subtree(comp, drop_mark=True)
+                # The clause's first word after its article ("the government table ...", which
+                # the parse may read as a noun phrase with no subject).
+                lead = next((t for t in content if t.dep_ != "det"), None)
+                if not addressee and lead is not None and lead.lemma_.lower() in self.governments:
+                    # "demanded that the government table its agreement with X in parliament":
+                    # the state the clause names, not the bodies the act involves
+                    addressee = [
+                        k for k in self.parties.keys_in(content) if self.parties.is_state(k)
+                    ]
                 if not addressee:
                     # "insisted that any ceasefire must include the disarmament of the
                     # militias that Khartoum accuses Juba of arming": the bodies named
@@ -122,7 +132,11 @@ class _Demands:
                 addressee = self.parties.from_of(verb)
         if content is None or len(content) < 2:
             return None
-        if lemma in ("want", "ask", "tell", "order", "expect") and not addressee:
+        if (
+            lemma in ("want", "ask", "tell", "order", "expect")
+            and not addressee
+            and not (inf is not None and any(self.parties.plural_parties(o) for o in objs))
+        ):
             return None  # a wish or a question, not a demand on someone
         if by is None and lemma == "want":
             return None
@@ -168,7 +182,17 @@ class _Demands:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "for":
                 pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None:
+                inf = noun_infinitive(noun)
+                if (
+                    pobj is not None
+                    and inf is not None
+                    and inf.left_edge.i == pobj.right_edge.i + 1
+                    and self.parties.entity(pobj) is not None
+                ):
+                    # "a call for Y and Z to fund X": Y and Z are asked, X is what
+                    addressee += self.parties.entities_in(pobj)
+                    content = from_to(inf)
+                elif pobj is not None:
                     content = subtree(pobj)
                     # "demands for guarantees, including on NATO's non-expansion"
                     right = max(t.i for t in noun.subtree)
@@ -177,7 +201,10 @@ class _Demands:
                 m.lower_ == "that" and m.dep_ == "mark" for m in c.children
             ):
                 subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
+                if subj is not None and subj.pos_ == "PRON":
+                    # "X rejected a demand from Y that it ...": "it" is whoever answers
+                    addressee += self.parties.refuser(noun)
+                if subj is not None and not addressee:
                     addressee += self.parties.entities_in(subj)
                 content = subtree(c, drop_mark=True)
         if content is None:

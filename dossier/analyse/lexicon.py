@@ -71,7 +71,7 @@ class Titles:
         base = " ".join(words[i:]).lower()
         if _COMPOUND.match(base) or _OF_STATE.match(base):
             normal = " ".join(
-                w if w in ("of", "for", "and") else w.capitalize() for w in base.split()
+                w if w in ("of", "for", "and", "the") else w.capitalize() for w in base.split()
             )
             return " ".join([*mods, normal])
         normal = self.normal.get(base) or self.normal.get(base.rstrip(".")) or _title_case(base)
@@ -111,10 +111,12 @@ def titles() -> Titles:
 
     domains = [v for dom, vs in data["domains"].items() for v in [dom, *(vs or [])]]
     # a compound portfolio is its own office: "Minister of Trade and Integration", "Minister
-    # of Irrigation and Water Resources" (a listed domain after "and" is taken whole)
+    # of Irrigation and Water Resources" (a listed domain after "and" is taken whole), "Minister
+    # for Development and the Arctic" (a region after "the", never another title)
     compound = (
         rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:{alt(domains)})"
-        rf"\s+and\s+(?:(?:{alt(domains)})(?![\w\-])|(?-i:[A-Z][a-z]+))"
+        rf"\s+and\s+(?:the\s+(?!(?:{alt(list(normal))})(?![\w\-])))?"
+        rf"(?:(?:{alt(domains)})(?![\w\-])|(?-i:[A-Z][a-z]+))"
     )
     # a junior minister for a portfolio: "Minister of State for Foreign Affairs"
     of_state = rf"Minister\s+of\s+State\s+(?:for|of)\s+(?:{alt(domains)})"

@@ -12,6 +12,7 @@ from dossier.model.analysis import Analysis
 from dossier.model.dossier import Discrepancy, DiscrepancyValue, Evidence
 from dossier.resolve import lexicon
 from dossier.resolve.actors import ActorTable
+from dossier.resolve.entity_forms import with_rank
 from dossier.resolve.ids import assign_ids
 from dossier.resolve.lexicon import figure_nouns
 from dossier.resolve.roles import TitleKey, title_key
@@ -23,7 +24,9 @@ from dossier.resolve.unionfind import UnionFind
 SAME_QUANTITY = 2.0  # two counts within this factor may be two estimates of one quantity
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<mult>thousand|million|billion))?"
-    r"(?P<rest>(?:\s+[A-Za-z][\w’'-]*){1,8})"
+    # A unit may be joined to the number as a compound adjective ("a 58,000-square-kilometre
+    # block"), so the first word may follow a hyphen.
+    r"(?P<rest>(?:(?:\s+|(?<=\d)-)[A-Za-z][\w’'-]*){1,8})"
 )
 MAX_MODIFIERS = 3  # words between a number and its noun ("100,000 combat-ready Russian troops")
 _MULT = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -54,18 +57,40 @@ def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]
         for root in sorted(groups):
             if len(groups[root]) < 2 or _short_forms(groups[root]):
                 continue
-            out.append((actor.id, _title_values([role for _, role in groups[root]])))
+            roles = [role for _, role in groups[root]]
+            out.append((actor.id, _title_values(roles, _written_titles(table, actor.id, roles))))
         rivals = _rival_offices([groups[root] for root in sorted(groups)])
         if rivals:
-            out.append((actor.id, _title_values(rivals)))
+            out.append((actor.id, _title_values(rivals, _written_titles(table, actor.id, rivals))))
     return out
 
 
-def _title_values(roles: list) -> list[DiscrepancyValue]:
+def _written_titles(table: ActorTable, actor_id: str, roles: list) -> dict[str, str]:
+    """Per role title, the title as the outlets most often write it out ("Assistant Minister for
+    Foreign Affairs", whose normal form is "Assistant Foreign Minister"): a disagreement is
+    shown in the outlets' words. Only capitalised forms count; "the foreign minister" is no
+    formal title."""
+    written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for ent in table.groups[table.index_of[actor_id]]:
+        for rc in ent.e.roles:
+            title = with_rank(rc.title, rc.surface, ent.analysis, rc.sentence)
+            surface = title if title != rc.title else rc.surface
+            if surface[:1].isupper():
+                written[title_key(title, table.proper).words][surface] += 1
+    out = {}
+    for r in roles:
+        c = written.get(title_key(r.title, table.proper).words)
+        surface = min(c, key=lambda t: (-c[t], -len(t), t)) if c else r.title
+        # The title as written, unless that differs from it only in case.
+        out[r.title] = r.title if surface.casefold() == r.title.casefold() else surface
+    return out
+
+
+def _title_values(roles: list, written: dict[str, str]) -> list[DiscrepancyValue]:
     """The titles as discrepancy values with their sources, the most widely given first."""
     values = [
         DiscrepancyValue(
-            value=r.title,
+            value=written.get(r.title, r.title),
             sources=sorted({e.source for e in r.evidence}),
             evidence=r.evidence,
         )
@@ -82,10 +107,13 @@ def _rival_offices(groups: list[list]) -> list:
     A person may hold two posts, but then an outlet naming both says so; outlets that each name
     only another post disagree. Only posts count (a title headed by an `office_heads` word):
     envoy, negotiator or chair is a part played beside a post. Posts whose words nest at all
-    ("Minister" / "Prime Minister") may be one post named short, so they are not rivals.
+    ("Minister" / "Prime Minister") may be one post named short, so they are not rivals; a
+    post named short beside two fuller rivals fits either and is left out of the comparison.
     """
     heads = lexicon.title_ranks()["office_heads"]
     posts = [g for g in groups if any(heads & set(key.office) for key, _ in g)]
+    # A post named only short ("Minister") fits any fuller post; it takes no side.
+    posts = [g for g in posts if not _named_short(g, [h for h in posts if h is not g])]
 
     def sources(group: list) -> set[str]:
         return {e.source for _, role in group for e in role.evidence}
@@ -104,6 +132,12 @@ def _rival_offices(groups: list[list]) -> list:
     if len(posts) < 2:
         return []
     return [role for g in posts for _, role in g]
+
+
+def _named_short(group: list, others: list[list]) -> bool:
+    """Whether each office of the group is a part of some office in the other groups."""
+    fuller = [set(key.office) for g in others for key, _ in g]
+    return bool(fuller) and all(any(set(k.office) < f for f in fuller) for k, _ in group)
 
 
 def _same_office(key: TitleKey) -> TitleKey:
@@ -167,8 +201,10 @@ def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
     """
     # A unit of measure right after the number ("37 billion cubic metres of water").
     extra = lexicon.figures()
+    # A hyphenated unit ("58,000-square-kilometre block") reads as its words.
+    flat = [part for w in following[: MAX_MODIFIERS + 1] for part in w.split("-") if part]
     for unit in extra["units"]:
-        if tuple(following[: len(unit)]) == unit:
+        if tuple(flat[: len(unit)]) == unit:
             written = " ".join(unit)
             return "", extra["unit_variants"].get(written, written), False
     nouns = figure_nouns()

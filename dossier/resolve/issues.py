@@ -264,6 +264,14 @@ def _runs(text: str, matcher: FrameMatcher) -> list[list[str]]:
     return [r for r in runs if len(r) >= 2]
 
 
+@cache
+def _document_refs() -> frozenset[str]:
+    """Stems of the words that refer to a text itself ("draft", "text"), from contested.yaml."""
+    from dossier import lexicons
+
+    return frozenset(stem(fold(str(w))) for w in lexicons.load("contested")["document_refs"])
+
+
 def derived_frames(
     analyses: list[Analysis], matcher: FrameMatcher
 ) -> list[tuple[str, list[str], frozenset[str]]]:
@@ -284,6 +292,8 @@ def derived_frames(
             break
         if g[0] in _DEMAND_FILLER or any(set(g) & set(c) for c in chosen):
             continue
+        if set(g) & _document_refs():
+            continue  # "a draft moratorium text": a text about the thing, left to name it alone
         chosen.append(g)
     frames = []
     for g in chosen:

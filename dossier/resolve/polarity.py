@@ -305,7 +305,8 @@ def issue_polarity(
         if prev:
             lo = max(lo, prev.end)  # "pull back and de-escalate": a keyword negates nothing
         inside = cue is not None and cue.start <= hit.start < cue.end
-        if (cue or wanted) and not inside and negator_count(toks[lo : hit.start], negators) % 2:
+        flips = negator_count(toks[lo : hit.start], negators) + _split_negated(toks, lo, hit)
+        if (cue or wanted) and not inside and flips % 2:
             pol = -pol
         if hit.against:
             pol = -pol
@@ -344,6 +345,23 @@ def _related_only(toks: list[str], hit: Hit) -> bool:
 def _passive_agent(toks: list[str], hit: Hit) -> bool:
     """The keyword is the doer after a passive "by" ("held by Sudanese troops")."""
     return "by" in toks[max(0, hit.start - 2) : hit.start]
+
+
+@cache
+def _split_negators() -> tuple[tuple[str, str], ...]:
+    from dossier import lexicons
+
+    pairs = lexicons.load("issues").get("split_negators") or []
+    return tuple((stem(str(v)), stem(str(p))) for v, p in pairs)
+
+
+def _split_negated(toks: list[str], lo: int, hit: Hit) -> int:
+    """1 when a negating verb before the keyword has its particle right after it ("hold the
+    application back")."""
+    after = toks[hit.end] if hit.end < len(toks) else ""
+    return int(
+        any(after == part and verb in toks[lo : hit.start] for verb, part in _split_negators())
+    )
 
 
 def negator_count(window: list[str], negators: frozenset[str]) -> int:

@@ -155,3 +155,52 @@ def test_asking_a_court_to_rule_is_a_plea_not_a_demand(analyse):
     )
     texts = [d[3] for d in _demands(a)]
     assert texts == ["pull back its troops"]
+
+
+def test_it_in_a_refused_demand_is_whoever_refused(analyse):
+    a = analyse(
+        "Malta on Wednesday rejected a demand from Cyprus that it put on hold a pending "
+        "application to drill the deep seabed, a day after talks in the capital failed to agree."
+    )
+    assert _demands(a)[0][:3] == ("Cyprus", ["Malta"], "rejected")
+
+
+def test_an_addressee_refusing_in_the_next_sentence_rejects_the_demand(analyse):
+    a = analyse("Peru also pressed Chile to suspend the fishing permit. Chile refused.")
+    assert _demands(a)[0][:3] == ("Peru", ["Chile"], "rejected")
+
+
+def test_a_call_for_named_parties_to_act_is_addressed_to_them(analyse):
+    a = analyse(
+        "Ruiz spoke in Lima. She was responding to a call from Chile's foreign minister, "
+        "Mr Soto, for Peru and Bolivia to fund a new water authority."
+    )
+    _, of, _, text = _demands(a)[0]
+    assert of == ["Bolivia", "Peru"] and text.startswith("fund a new water")
+
+
+def test_the_government_asked_is_the_state_the_clause_names_not_the_bodies(analyse):
+    a = analyse(
+        "Opposition senator Marta Ibarra demanded on Monday that the government table in the "
+        "National Congress its mining agreement with Andes Copper Corp, the company that holds "
+        "Chile's largest concession."
+    )
+    assert _demands(a)[0][:2] == ("Marta Ibarra", ["Chile"])
+
+
+def test_a_request_from_the_chair_is_by_whoever_chaired(analyse):
+    a = analyse(
+        "The summit was chaired by Peru's President, Maria Fernandez, and convened after "
+        "officials failed to agree. The head of the agency, Karl Weber, accepted a request from the chair to publish "
+        "all the survey data."
+    )
+    assert _demands(a)[0][:3] == ("Maria Fernandez", ["Karl Weber"], "accepted")
+
+
+def test_leaders_asking_governments_is_a_demand_by_the_leaders_group(analyse):
+    a = analyse(
+        "Andean leaders met in Quito on Tuesday. Leaders asked governments to send "
+        "written comments on the draft treaty by 31 October."
+    )
+    by, _, _, text = _demands(a)[0]
+    assert by == "Andean leaders" and text.startswith("send written comments")

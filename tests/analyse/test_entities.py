@@ -2,6 +2,8 @@
 
 import pytest
 
+from dossier.analyse import lexicon as lx
+
 from .conftest import SEEDS, seed_article
 from .helpers import entity, names
 from .invented import CEASEFIRE, SUMMIT, TRADE
@@ -336,3 +338,20 @@ def test_leaders_of_a_body_named_elsewhere_are_that_body(analyse):
 def test_a_portfolio_after_for_is_no_body(analyse):
     a = analyse("Japan sent its Special Envoy for Pacific Island Affairs, Kenji Mori, to Suva.")
     assert "Pacific Island Affairs" not in names(a)
+
+
+def test_compound_portfolio_with_a_region_after_the_is_its_own_title(analyse):
+    a = analyse(
+        "Its Minister for International Development and the Arctic, Ole Brekke, said Oslo "
+        "favoured a pause."
+    )
+    roles = [r.title for r in entity(a, "Ole Brekke").roles]
+    assert roles == ["Minister for International Development and the Arctic"]
+
+
+def test_a_second_title_after_and_the_is_not_part_of_a_portfolio():
+    regex = lx.titles().regex
+    m = regex.search("The Minister of Finance and the President met on Monday.")
+    assert m is not None and m.group(0) == "Minister of Finance"
+    m = regex.search("The Minister for Trade and the Arctic met on Monday.")
+    assert m is not None and m.group(0) == "Minister for Trade and the Arctic"

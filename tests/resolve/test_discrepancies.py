@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dossier.model.analysis import RoleClaim
+
 
 def _sherman(art, source, sentence, title):
     a = art(source, [sentence])
@@ -186,6 +188,21 @@ def test_rival_amounts_in_a_unit_of_measure(art, run_resolve):
     assert {v.value: v.sources for v in disc.values} == {"37 billion": ["a"], "40 billion": ["b"]}
 
 
+def test_an_area_in_a_hyphenated_unit_compares_with_one_spelt_out(art, run_resolve):
+    a = art("a", ["The concession covers some 12,000 square kilometres of forest."])
+    b = art("b", ["The firm holds a 9,500-square-kilometre concession in the north."])
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert (disc.subject, disc.field) == ("square kilometres", "figure")
+    assert {v.value: v.sources for v in disc.values} == {"9,500": ["b"], "12,000": ["a"]}
+
+
+def test_an_area_in_km2_is_the_same_unit(art, run_resolve):
+    a = art("a", ["The reserve spans 3,000 km² of wetland."])
+    b = art("b", ["The reserve spans 3,400 sq km of wetland."])
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert disc.subject == "square kilometres"
+
+
 def test_a_distance_is_not_a_compared_figure(art, run_resolve):
     a = art("a", ["The dam lies about 100 km downstream."])
     b = art("b", ["The dam lies about 150 km downstream."])
@@ -263,6 +280,36 @@ def test_a_post_named_short_is_no_rival_to_its_full_name(art, run_resolve):
     a = _official(art, "a", ["Minister"])
     b = _official(art, "b", ["Prime Minister"])
     assert run_resolve([a, b]).discrepancies == []
+
+
+def test_a_post_named_short_by_a_third_outlet_leaves_two_rival_posts(art, run_resolve):
+    a = _official(art, "a", ["Assistant Foreign Minister"])
+    b = _official(art, "b", ["Minister for Development and the Arctic"])
+    c = _official(art, "c", ["Minister"])
+    (disc,) = run_resolve([a, b, c]).discrepancies
+    assert (disc.subject, disc.field) == ("lena-varga", "title")
+    assert {v.value: v.sources for v in disc.values} == {
+        "Assistant Foreign Minister": ["a"],
+        "Minister for Development and the Arctic": ["b"],
+    }
+
+
+def test_a_title_discrepancy_shows_each_title_as_the_outlet_wrote_it(art, run_resolve):
+    a = _official(art, "a", ["Attorney General"])
+    b = art("b", ["Ruritania's Deputy Minister for Foreign Affairs, Lena Varga, spoke."])
+    b.ent("e1", "Lena Varga")
+    b.entities["e1"].roles.append(
+        RoleClaim(
+            title="Deputy Foreign Minister",
+            surface="Deputy Minister for Foreign Affairs",
+            sentence=0,
+        )
+    )
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert {v.value for v in disc.values} == {
+        "Attorney General",
+        "Deputy Minister for Foreign Affairs",
+    }
 
 
 def test_one_group_of_people_counted_under_two_names_in_sentences_about_one_thing(art, run_resolve):

@@ -510,3 +510,42 @@ def test_a_verb_phrase_demand_is_labelled_by_the_thing_it_is_about(art, run_reso
     assert issue.label == "Next tranche of the loan"
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
     assert cells[("ruritania", issue.id)] == "oppose"
+
+
+def test_a_draft_text_two_outlets_ask_comments_on_is_no_issue_of_its_own():
+    # "comments on a draft ceasefire text": the text is about the ceasefire, so the shared
+    # words make no issue "Draft ceasefire" that would take the ceasefire's word from it.
+    from dossier.resolve.issues import FrameMatcher, derived_frames
+
+    def analysis(source, text):
+        from dossier.model.analysis import Analysis, DemandClaim
+
+        return Analysis.model_construct(
+            source=source,
+            demands=[DemandClaim(by="x", of=[], text=text, sentence=0, status="open", cue="ask")],
+        )
+
+    frames = derived_frames(
+        [
+            analysis("a", "send comments on a draft truce text to the secretariat"),
+            analysis("b", "send written comments on a draft truce text by Friday"),
+        ],
+        FrameMatcher([]),
+    )
+    assert not any("draft" in kw for _, kws, _ in frames for kw in kws)
+
+
+def test_a_demand_to_hold_a_thing_back_or_put_it_on_hold_is_against_it():
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    matcher = FrameMatcher([("Permit", ["permit"], frozenset())])
+    for text in (
+        "hold the permit back until the council agrees",
+        "put on hold a pending permit",
+        "call the permit off",
+    ):
+        assert issue_polarity(clause_stems(text), matcher, {0}, 1, wanted=True) == {0: (0, 1)}
+    assert issue_polarity(clause_stems("hold the permit"), matcher, {0}, 1, wanted=True) == {
+        0: (1, 0)
+    }
