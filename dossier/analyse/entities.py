@@ -14,6 +14,7 @@ from .missed import (
     governments,
     group_noun_phrases,
     honorific_persons,
+    missed_states,
     nicknames,
     short_body_names,
     state_bodies,
@@ -53,6 +54,7 @@ def extract_entities(ctx: Ctx) -> EntityResult:
     honorific_persons(st)
     fix_person_labels(st)
     find_surname_tokens(st)
+    missed_states(st)
     short_body_names(st)
     group_noun_phrases(st)
     state_bodies(st)

@@ -46,6 +46,44 @@ def _honorific_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})\.?\s+$")
 
 
+def missed_states(st: State) -> None:
+    """A state's name the model left untagged ("Samoa and Tuvalu pushed for ..."): the lexicon
+    knows it. Not where the model tagged the word otherwise ("Jordan" in a person's name), nor
+    inside a longer capitalised name ("Georgia Tech")."""
+    rx = _state_name_pattern()
+    taken = {t for c in st.cands for t in range(c.token_start, c.token_end)}
+    for m in rx.finditer(st.text):
+        tokens = sentence_tokens(st, m.start(), m.end())
+        if tokens is None or any(t in taken for t in range(*tokens)):
+            continue
+        ts, te = tokens
+        if any(st.doc[t].ent_type_ for t in range(ts, te)):
+            continue
+        prev = st.doc[ts - 1] if ts > 0 else None
+        nxt = st.doc[te] if te < len(st.doc) else None
+        if (prev is not None and prev.is_title and not prev.is_sent_start) or (
+            nxt is not None and nxt.is_title
+        ):
+            continue
+        place = st.names.lookup(m.group())
+        if place is not None and place.kind == "state":
+            add_cand(st, m.start(), m.end(), tokens, "GPE", "state", place.name, "name")
+
+
+@cache
+def _state_name_pattern() -> re.Pattern[str]:
+    names = lx.names()
+    states = sorted(
+        (
+            n
+            for n, p in names.exact.items()
+            if p.kind == "state" and p.form == "name" and len(n) > 3
+        ),
+        key=lambda n: (-len(n), n),
+    )
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, states)) + r")(?![\w\-'’])")
+
+
 def short_body_names(st: State) -> None:
     """ "the Forum" for the article's one "Pacific Islands Forum": a body's last word after
     "the", where exactly one body of the article ends in it and no name goes on after it."""

@@ -14,7 +14,10 @@ from dossier.resolve.text import STOPWORDS, fold, stem
 # Words that introduce a noun phrase: a keyword's head after one of them, a few words on at
 # most, refers back to the keyword the article last named in full.
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their", "such", "a", "an"})
-REFER_REACH = 4  # tokens from the determiner to the head ("a 'substantive and effective' code")
+REFER_REACH = 4
+_PRONOUNS = frozenset(
+    {"it", "this", "that"}
+)  # an object pronoun after a cue may name an issue  # tokens from the determiner to the head ("a 'substantive and effective' code")
 
 
 def keyword_head(toks: tuple[str, ...]) -> str:
@@ -68,10 +71,13 @@ class References:
     def __init__(self, matcher: FrameMatcher) -> None:
         self.matcher = matcher
         self.heads: dict[str, tuple[str, ...]] = {}
+        self.last: tuple[str, ...] | None = None  # the keyword the sentence before named last
 
     def learn(self, toks: list[str]) -> None:
         documents, refs = _document_words()
-        for h in self.matcher.spans(toks):
+        spans = self.matcher.spans(toks)
+        self.last = tuple(toks[spans[-1].start : spans[-1].end]) if spans else None
+        for h in spans:
             kw = tuple(toks[h.start : h.end])
             if kw[-1] in documents:
                 # "the text", "the draft" after "the resolution": the text last named.
@@ -88,6 +94,9 @@ class References:
     def expand(self, toks: list[str]) -> list[str]:
         """`toks` with each short reference replaced by its keyword's tokens."""
         hits = self.matcher.spans(toks)
+        if not hits and self.last and _PRONOUNS & set(toks):
+            toks = self._pronoun_objects(toks)
+            hits = self.matcher.spans(toks)
         if not self.heads and not _ASKED & set(toks):
             return toks
         long = {i for h in hits if h.end - h.start >= 2 for i in range(h.start, h.end)}
@@ -107,6 +116,20 @@ class References:
                 out.append(t)
             else:
                 out.extend(full)
+        return out
+
+    def _pronoun_objects(self, toks: list[str]) -> list[str]:
+        """ "Fiji pushed for a moratorium. Nauru blocked it.": a pronoun right after a cue, in a
+        sentence that names no issue, is the keyword the sentence before named last."""
+        after_cue = {c.end for c in find_cues(toks)}
+        out: list[str] = []
+        for i, t in enumerate(toks):
+            nxt = toks[i + 1] if i + 1 < len(toks) else BOUNDARY
+            # the cue's object and the clause's end: not "agree that it is only ..."
+            if t in _PRONOUNS and i in after_cue and nxt in (BOUNDARY, COMMA) and self.last:
+                out.extend(self.last)
+            else:
+                out.append(t)
         return out
 
     def _referred(self, toks: list[str], i: int, single: set[int]) -> bool:

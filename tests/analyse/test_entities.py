@@ -355,3 +355,10 @@ def test_a_second_title_after_and_the_is_not_part_of_a_portfolio():
     assert m is not None and m.group(0) == "Minister of Finance"
     m = regex.search("The Minister for Trade and the Arctic met on Monday.")
     assert m is not None and m.group(0) == "Minister for Trade and the Arctic"
+
+
+def test_a_state_the_model_left_untagged_is_found_by_the_lexicon(analyse):
+    a = analyse("Samoa and Tuvalu pushed for a region-wide moratorium on whaling.")
+    assert {"Samoa", "Tuvalu"} <= names(a)
+    b = analyse("Students at Georgia Tech protested.")
+    assert "Georgia" not in names(b)

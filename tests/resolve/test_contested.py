@@ -200,3 +200,26 @@ def test_a_case_before_an_international_court_is_an_issue(nlp, tmp_path):
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
     assert cells[("belize", "court-case-and-jurisdiction")] == "support"
     assert cells[("guatemala", "court-case-and-jurisdiction")] == "oppose"
+
+
+BLOCK_A = """Leaders split on whaling moratorium
+
+Atoll Times
+
+APIA, 5 May 2026 — Samoa and Tuvalu pushed for a region-wide moratorium on whaling. Japan blocked \
+it, officials said.
+"""
+BLOCK_B = """Whaling moratorium stalls
+
+Reef Post
+
+APIA, 6 May 2026 — Samoa again called for a moratorium on whaling on Wednesday, and Japan's \
+delegation said it would study the proposal. Tuvalu backed the moratorium.
+"""
+
+
+def test_a_cue_on_it_bears_on_the_issue_the_sentence_before_named(nlp, tmp_path):
+    d = _resolved(nlp, tmp_path, {"atoll-times.txt": BLOCK_A, "reef-post.txt": BLOCK_B})
+    moratorium = next(i.id for i in d.issues if "moratorium" in i.label.lower())
+    cells = {(p.actor, p.issue): p.stance for p in d.positions}
+    assert cells[("japan", moratorium)] == "oppose"  # "Japan blocked it"
