@@ -321,7 +321,11 @@ class Index:
             return True
         if len(words) == 1:
             inside = {
-                _words(o)[-2] for o in others if len(_words(o)) > 1 and _words(o)[-1] == words[0]
+                _words(o)[-2]
+                for o in others
+                if len(_words(o)) > 1
+                and _words(o)[-1] == words[0]
+                and name_key(o) != name_key(form)  # "Ms Ruiz" is "Ruiz" written politely
             }
             return bool(self.pairs.get(words[0], set()) - inside)
         return f" {' '.join(words)} " in f" {self.words} "

@@ -135,6 +135,12 @@ def is_blocked(st: State, name: str) -> bool:
     words = key.split()
     if len(words) < 2:
         return False
+    # the head is the last word before "of"/"for": "Gulf of Mexico" is a gulf, "Council for
+    # the Exploration of the Sea" a council
+    for k, w in enumerate(words[1:], 1):
+        if w in ("of", "for"):
+            words = words[:k]
+            break
     last = words[-1].strip(".")
     return (
         last in st.non.outlet_heads or last in st.non.document_heads or last in st.non.place_heads

@@ -266,7 +266,7 @@ def non_actors() -> NonActors:
     data = lexicons.load("non_actors")
     words = frozenset(
         w.casefold()
-        for key in ("furniture", "platforms", "media", "features")
+        for key in ("furniture", "platforms", "media", "features", "currencies")
         for w in data.get(key) or []
     )
 

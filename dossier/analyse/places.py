@@ -52,6 +52,50 @@ def drop_described_places(st: State) -> None:
         the_person = c.kind == "person" and re.search(r"\b[Tt]he\s+$", head) is not None
         if the_person or before.search(head) or after.match(tail):
             places.add(c.name)
+    places |= _only_ever_places(st)
+    places |= _misread_persons(st)
     if places:
         st.cands = [c for c in st.cands if c.name not in places]
         st.taken_tokens = None  # the index of taken tokens is stale now
+
+
+_IN_PLACE = frozenset({"in", "at", "near", "off"})
+
+
+def _only_ever_places(st: State) -> set[str]:
+    """One-word bodies the lexicons do not know that the article only ever puts after "in",
+    "at", "near" ("due in court in Tromso"): a town the model took for a body."""
+    where: dict[str, list[bool]] = {}
+    # "the Authority" for a body the article names in full is that body (clusters.py)
+    tails = {c.name.split()[-1] for c in st.cands if c.kind == "organization" and " " in c.name}
+    for c in st.cands:
+        if c.kind not in ("organization", "other") or " " in c.name or c.name in tails:
+            continue
+        if st.names.lookup(c.name):
+            continue
+        root = st.doc[c.token_start : c.token_end].root
+        located = root.dep_ == "pobj" and root.head.lower_ in _IN_PLACE
+        where.setdefault(c.name, []).append(located)
+    return {name for name, seen in where.items() if all(seen)}
+
+
+def _misread_persons(st: State) -> set[str]:
+    """ "Persons" that are not: one word the same article writes in lower case too ("Cod do not
+    read maps" beside "the cod quota"), or a name ending in a nationality ("Svalbard
+    Norwegian")."""
+    full = {w for c in st.cands if c.kind == "person" and " " in c.name for w in c.name.split()}
+    # the article's sentences only: a web address ("/grushko-talks") is not the word in use
+    prose = " ".join(s.text for s in st.ctx.sents)
+    out: set[str] = set()
+    for c in st.cands:
+        if c.kind != "person":
+            continue
+        words = c.name.split()
+        if (len(words) > 1 and words[-1] in st.names.demonyms and not words[-1].endswith("s")) or (
+            len(words) == 1
+            and c.name not in full
+            and c.name[1:].islower()
+            and re.search(rf"(?<![\w\-/]){re.escape(c.name.lower())}(?![\w\-/])", prose)
+        ):
+            out.add(c.name)
+    return out

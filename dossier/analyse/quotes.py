@@ -118,6 +118,17 @@ class _Quotes:
         s0 = self.ctx.tok_sent[first_tok]
         s1 = max(self.ctx.tok_sent[last_tok], s0)
         sents = list(range(s0, s1 + 1))
+        # the sentence before, when the parser split the quote off it ('X called the talks |
+        # "serious and deep."'): its verb is the quote's own
+        if s0 > 0:
+            prev = self.ctx.sents[s0 - 1]
+            if (
+                q.open - prev.end_char <= 2
+                and prev.text.rstrip()[-1:] not in (".", "!", "?", '"', "”")
+                and self.ctx.sents[s0].start_char >= q.open
+                and self.ctx.sentences[s0 - 1].paragraph == self.ctx.sentences[s0].paragraph
+            ):
+                sents.insert(0, s0 - 1)
         # the sentence after, when it starts right after the closing mark ("..." he said.)
         if s1 + 1 < len(self.ctx.sents):
             nxt = self.ctx.sents[s1 + 1]
@@ -136,6 +147,7 @@ class _Quotes:
                     and tok.lemma_.lower() in self.speech
                     and not self.in_quote(tok)
                     and self._may_introduce(tok, first_tok)
+                    and (s <= s1 or not _reports_own_words(tok))
                 ):
                     dist = tok.idx - q.close if tok.idx >= q.close else q.open - tok.idx
                     verbs.append((s > s1, dist, tok))
@@ -241,6 +253,12 @@ class _Quotes:
                     )
                 )
         return out
+
+
+def _reports_own_words(verb: Token) -> bool:
+    """'"...," Y said.' attributes the quote before it; '"..." Y said he would consider it.'
+    reports words of Y's own, in a clause of its own: it names no speaker for the quote."""
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 # A few quoted words that are only a noun phrase are a label the writer holds at arm's length

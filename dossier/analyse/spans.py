@@ -53,6 +53,9 @@ def add_ent(st: State, ent: Span) -> None:
     # an entity never crosses a line break (captions glued to headlines)
     if "\n" in raw:
         end = start + raw.index("\n")
+        raw = st.text[start:end]
+    if " (" in raw:
+        end = start + raw.index(" (")  # "… of the Sea (ICES": the acronym is found on its own
     # cut out titles: "UN Sec-Gen Ana Ruiz" -> "UN" + title + "Ana Ruiz"
     pieces = [(start, end)]
     for ts, te, _ in st.title_spans:

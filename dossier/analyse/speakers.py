@@ -33,6 +33,10 @@ def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = Non
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head
         return child
+    if verb.dep_ == "acl":
+        named = _name_set_off(verb)
+        if named is not None:
+            return named
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
         # a finite verb the parser hung on the subject's appositive phrase ("The AU's envoy,
         # Ana Ruiz, called on ..."): a participle would be VBN, so this is the predicate
@@ -64,6 +68,21 @@ def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = Non
     if tok_ent is not None and verb.i > 0 and (verb.i - 1) in tok_ent:
         return verb.doc[verb.i - 1]
     return None
+
+
+def _name_set_off(verb: Token) -> Token | None:
+    """ "Petrov, for his part, called the talks ...": the parser may hang the verb on the
+    phrase between the commas; the name opening the sentence before its comma is the subject."""
+    sent = verb.sent
+    comma = next((t for t in sent if t.text == "," and t.i < verb.i), None)
+    if comma is None or comma.i == sent.start:
+        return None
+    name = verb.doc[comma.i - 1]
+    if name.pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "PUNCT") for t in sent if t.i < comma.i):
+        return None
+    if not any(t.text == "," for t in sent if comma.i < t.i < verb.i):
+        return None  # "Petrov called ..." with no phrase set off: the parse is right
+    return name
 
 
 class SpeakerResolver:

@@ -85,7 +85,11 @@ def title_roles(st: State) -> None:
             continue
         # reverse appositive: "The UN envoy for the region, Ana Ruiz, said"
         # ("Minister for Fisheries and Forestry, Ana Ruiz,": a portfolio's second part too)
-        after = re.match(r"(?:\s+(?:for|of|to|on|and)\s+[^,;.]{1,60})?,\s+", st.text[ce : ce + 80])
+        # (or the rest of a portfolio the lexicon cut short: "Fisheries and Ocean | Policy,")
+        after = re.match(
+            r"(?:\s+(?:for|of|to|on|and)\s+[^,;.]{1,60}|(?:\s+[A-Z][\w\-]*){1,3})?,\s+",
+            st.text[ce : ce + 80],
+        )
         if after is not None:
             pos = ce + after.end()
             named = starts.get(pos)  # the model may take "Mr Obi" whole

@@ -362,3 +362,32 @@ def test_a_state_the_model_left_untagged_is_found_by_the_lexicon(analyse):
     assert {"Samoa", "Tuvalu"} <= names(a)
     b = analyse("Students at Georgia Tech protested.")
     assert "Georgia" not in names(b)
+
+
+# --- rules added on the Tromsø tuning event (invented sentences) ----------------------------
+
+
+def test_a_body_named_with_its_acronym_in_brackets_and_a_place_word_inside(analyse):
+    a = analyse(
+        "The data will go to the International Commission for the Conservation of the Sea "
+        '(ICCS) "like any other data", the minister said.'
+    )
+    e = entity(a, "International Commission for the Conservation of the Sea")
+    assert "ICCS" in e.surfaces
+
+
+def test_currency_codes_common_nouns_and_towns_are_no_actors(analyse):
+    a = analyse(
+        "The survey will cost about NOK 45 million and count the cod stock. "
+        '"Cod do not read maps," she said. The captain is due in court in Hammerfest on Monday. '
+        "Norway says that makes the crab around Svalbard Norwegian."
+    )
+    assert not {"NOK", "Cod", "Hammerfest", "Svalbard Norwegian"} & names(a)
+
+
+def test_a_portfolio_the_lexicon_cuts_short_still_names_the_minister(analyse):
+    a = analyse(
+        "Norway's Minister of Fisheries and Ocean Policy, Kari Lund, hosted the round in Bodo."
+    )
+    e = entity(a, "Kari Lund")
+    assert "Norway" in e.affiliations and e.roles

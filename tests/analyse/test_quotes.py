@@ -203,3 +203,26 @@ def test_a_named_speaker_not_found_is_not_the_previous_speaker(analyse):
     )
     q = quote(a, "patient for five years")
     assert speaker_name(a, q.speaker) != "Ana Ruiz"
+
+
+def test_a_sentence_after_that_reports_its_own_words_is_no_attribution(analyse):
+    a = analyse(
+        'Iceland\'s Minister of Fisheries, Anna Jonsdottir, asked to join. "Cod do not read '
+        'maps," she said. "Iceland needs the same numbers." Lund said he would consider the '
+        "request.",
+        published="2025-05-06",
+    )
+    q = quote(a, "Iceland needs the same numbers")
+    assert speaker_name(a, q.speaker) == "Anna Jonsdottir"
+
+
+def test_a_name_set_off_by_commas_calls_the_words_its_own(analyse):
+    a = analyse(
+        "Deputy Foreign Minister Ivan Sokolov met the envoys in Oslo on Monday.\n\n"
+        "Sokolov, for his part, called Monday's talks \u201cserious, deep and substantial.\u201d "
+        "He offered a less optimistic assessment, stressing that the bloc's expansion poses a "
+        "threat.",
+        published="2025-05-06",
+    )
+    q = quote(a, "serious, deep and substantial")
+    assert speaker_name(a, q.speaker) == "Ivan Sokolov"

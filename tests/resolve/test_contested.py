@@ -223,3 +223,9 @@ def test_a_cue_on_it_bears_on_the_issue_the_sentence_before_named(nlp, tmp_path)
     moratorium = next(i.id for i in d.issues if "moratorium" in i.label.lower())
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
     assert cells[("japan", moratorium)] == "oppose"  # "Japan blocked it"
+
+
+def test_a_danish_or_norwegian_aa_is_the_same_name_as_the_ring():
+    from dossier.resolve import names
+
+    assert names.sound_key("aasheim") == names.sound_key("asheim")
