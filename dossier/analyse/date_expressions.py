@@ -6,6 +6,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from dossier import lexicons
+
 from .context import Ctx
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -33,6 +35,8 @@ NUMBERS = {
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# nouns of a dated event a written year may qualify ("a 2017 ruling", "the 2008 elections")
+_EVENT_NOUNS = "|".join(sorted(lexicons.load("dated_nouns")["nouns"], key=len, reverse=True))
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -79,6 +83,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "in the new year": the year after the article's
+    (
+        "newyear",
+        re.compile(r"\b(?:in|from|after|by|early\s+in|into)\s+the\s+new\s+year\b", re.IGNORECASE),
+    ),
+    # a year qualifying an event noun ("a 2017 ruling", "the 2008 elections"): that event's
+    # year, however the clause around it is dated; a name ("the 1982 Law of the Sea
+    # Convention") names a text, not something that happened in the story
+    (
+        "yearnoun",
+        re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+{_YEAR}\s+(?:{_EVENT_NOUNS})\b"),
+    ),
     (
         "year",
         re.compile(
@@ -89,7 +105,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _RX = dict(PATTERNS)
 # kinds counted from the day the words were said: inside a quote that day is unknown
-RELATIVE = frozenset({"weekday", "relday", "relweek", "ago", "thisper"})
+RELATIVE = frozenset({"weekday", "relday", "relweek", "ago", "thisper", "newyear"})
 _OPEN, _CLOSE = "“‘", "”’"
 
 
@@ -167,8 +183,14 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, tense: str) -> str | 
         return f"{year:04d}-{month:02d}"
     if kind == "year":
         return g["year"]
+    if kind == "yearnoun":
+        # only a year gone by: "the 2030 target" names a goal, "the 2026 budget" a thing
+        return g["year"] if pub is None or int(g["year"]) < pub.year else None
     if pub is None:
         return None
+    if kind == "newyear":
+        # in January the new year is the one just begun
+        return f"{pub.year + (pub.month > 1):04d}"
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         delta = wd - pub.weekday()

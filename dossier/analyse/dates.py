@@ -15,7 +15,7 @@ from .context import Ctx
 from .date_expressions import PATTERNS, RELATIVE, dateline, in_quote, parse_iso, resolve
 from .entities import EntityResult
 from .firsts import firsts
-from .statements import is_event as statement_is_event
+from .statements import occasion, speaker
 
 # verbs whose "to <place>" is where the step happens ("send a team to Abyei")
 _MOTION = frozenset({"send", "deploy", "travel", "go", "return", "fly", "dispatch", "move"})
@@ -61,9 +61,8 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                     before_sent + sent.text, len(before_sent) + m.start()
                 ):
                     continue  # the speaker's "today" is the day they spoke, which we do not know
-                said = verb.lemma_.lower() in (saying | _SPEAKING) and statement_is_event(
-                    ctx, si, verb
-                )
+                occ = occasion(ctx, si, verb) if verb.lemma_.lower() in saying | _SPEAKING else None
+                said = occ is not None
                 if (
                     verb.lemma_.lower() in saying
                     and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
@@ -78,6 +77,8 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                     continue  # "X called Wednesday's talks serious": only someone speaking
                 if _reference_possessive(span):
                     continue  # "under Tuesday's arrangement, X will ...": the thing's day
+                if kind in ("thisper", "relweek") and _amount_period(span):
+                    continue  # "cut the quota to 900 tonnes for this year": what it holds for
                 if kind == "thisper" and _since_clause(verb):
                     continue  # "talks since their row flared again this year": a rough start
                 since = _since(span)
@@ -106,9 +107,11 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                     continue
                 seen.add((si, value))
                 clause = cl.statement(verb, sent)
+                if kind == "yearnoun" and span.root.dep_ not in ("nsubj", "nsubjpass"):
+                    clause = _noun_phrase(span.root)  # "citing the 1994 treaty": the treaty's
                 words = _content(clause or sent)
-                if said:
-                    place = _own_place(ctx.ents(si), verb)
+                if occ is not None:
+                    place = _own_place(ctx.ents(si), verb) or _occasion_place(ctx, occ, verb)
                 else:
                     place = _place(ctx.ents(si), clause or sent, span)
                 if place is None and si == 0 and tense == "past" and _lead_day(value, published):
@@ -227,6 +230,11 @@ def _first_person(verb: Token) -> bool:
     """Whether the verb's subject is "I" or "we"."""
     subj = cl.subject(verb)
     return subj is not None and subj.lower_ in ("i", "we")
+
+
+def _noun_phrase(noun: Token) -> Span:
+    """The noun with all it governs ("a 2017 ruling by the court in a case brought ...")."""
+    return noun.doc[noun.left_edge.i : noun.right_edge.i + 1]
 
 
 def _names_event(span: Span) -> bool:
@@ -378,6 +386,32 @@ def _reference_possessive(span: Span) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ not in _AT_THE_TIME
 
 
+# named-entity types of an amount ("900 tonnes", "$5m", "20 vessels", "3%")
+_AMOUNTS = frozenset({"QUANTITY", "MONEY", "PERCENT", "CARDINAL"})
+
+
+def _amount_period(span: Span) -> bool:
+    """Whether "for <this/next/last> <period>" is the period an amount holds for ("set the
+    quota at 900 tonnes for this year", "a budget of $5m for next year"), not when anything
+    happens: an amount hangs from the word "for" hangs from, with no other verb between."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "for":
+        return False
+    prep = root.head
+    head = prep.head
+    for child in head.children:
+        if child == prep:
+            continue
+        for t in child.subtree:
+            if not (t.like_num and t.ent_type_ in _AMOUNTS):
+                continue
+            path = list(t.ancestors)
+            between = path[: path.index(head)] if head in path else [t]
+            if not any(a.pos_ in ("VERB", "AUX") for a in between):
+                return True
+    return head.like_num and head.ent_type_ in _AMOUNTS
+
+
 def _since_clause(verb: Token) -> bool:
     """Whether "since" opens the verb's clause ("talks since their row flared this year")."""
     return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
@@ -394,6 +428,22 @@ def _own_place(ents: list[Span], verb: Token) -> str | None:
             continue
         if prep.head == verb or (prep.head.head == verb and prep.head.dep_ in ("dobj", "dative")):
             return re.sub(r"^[Tt]he\s+", "", ent.text)
+    return None
+
+
+def _occasion_place(ctx: Ctx, occ: int, verb: Token) -> str | None:
+    """Where the speaker of `verb` spoke, from a later sentence naming the occasion ("...,” he
+    told reporters in Lima"): the place on a verb of that sentence whose subject is the
+    speaker or "he"/"she"."""
+    who = speaker(verb)
+    if who is None:
+        return None
+    for tok in ctx.sents[occ]:
+        subj = cl.subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if subj is not None and (subj.lower_ in ("he", "she") or subj.text in who.text):
+            place = _own_place(ctx.ents(occ), tok)
+            if place:
+                return place
     return None
 
 

@@ -61,17 +61,41 @@ def _nearby(ctx: Ctx, si: int) -> list[int]:
     return out
 
 
-def is_event(ctx: Ctx, si: int, verb: Token) -> bool:
-    """Whether a dated statement is an event of its own: a named speaker, and an audience or an
-    occasion named in its sentence or in a later sentence of the paragraph (or the next one)
-    that names the same speaker ("X said on Friday ... Briefing reporters ..., X said ...")."""
+def occasion(ctx: Ctx, si: int, verb: Token) -> int | None:
+    """The sentence that makes a dated statement an event of its own, None if none does.
+
+    An event needs a named speaker, and an audience or an occasion named in the statement's
+    sentence or in a later sentence of the paragraph (or the next one) that names the same
+    speaker ("X said on Friday ... Briefing reporters ..., X said ...") or calls them "he" or
+    "she" with nobody else named since ("X said on Friday ... “...,” she told reporters").
+    """
     who = speaker(verb)
     if who is None:
-        return False
+        return None
     if _occasion_in(ctx.sents[si]):
-        return True
+        return si
     name = re.compile(rf"\b{re.escape(who.text)}\b")
-    return any(
-        name.search(unquoted(ctx.sents[j].text)) and _occasion_in(ctx.sents[j])
-        for j in _nearby(ctx, si)
-    )
+    others = False  # a person other than the speaker named since the statement
+    for j in _nearby(ctx, si):
+        narrator = unquoted(ctx.sents[j].text)
+        named = name.search(narrator) is not None
+        if (named or (not others and _PRONOUN.search(narrator))) and _occasion_in(ctx.sents[j]):
+            return j
+        others = others or _names_another(ctx, j, who.text)
+    return None
+
+
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+def _names_another(ctx: Ctx, j: int, name: str) -> bool:
+    """Whether the narrator of sentence `j` names a person other than `name`."""
+    sent = ctx.sents[j]
+    narrator = unquoted(sent.text)
+    for ent in ctx.ents(j):
+        if ent.label_ != "PERSON" or name in ent.text or ent.text in name:
+            continue
+        a = ent.start_char - sent.start_char
+        if narrator[a : a + len(ent.text)] == ent.text.replace("’", "'"):
+            return True  # said by the narrator, not inside a quotation
+    return False

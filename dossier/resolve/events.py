@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dossier.model.analysis import Analysis
@@ -19,6 +20,7 @@ from dossier.resolve.text import (
     clean_space,
     content_key,
     content_tokens,
+    fold,
     jaccard,
     quote_tokens,
     seq_ratio_at_least,
@@ -108,8 +110,35 @@ def _items(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[It
                 )
             )
     items.sort(key=lambda it: (it.source, it.sentence, it.text))
+    _one_spelling(items)
     _place_of_the_day(items)
     return items
+
+
+# letters written out where a keyboard lacks the letter ("Aalesund" for Ålesund, "Koeln"
+# for Köln), folded like the letter itself folds
+_WRITTEN_OUT = re.compile(r"(?<=[aou])e|(?<=a)a")
+
+
+def _place_key(place: str) -> str:
+    """Comparison key of a place name: spellings with and without diacritics agree ("Tromsø",
+    "Tromso"; "Ålesund", "Aalesund"; "Göttingen", "Goettingen")."""
+    return _WRITTEN_OUT.sub("", norm(fold(place)))
+
+
+def _one_spelling(items: list[Item]) -> None:
+    """Spellings of one place across the outlets become one: the form with its diacritics if
+    any outlet writes them (readers see the place's own name), else the commonest."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for it in items:
+        if it.place:
+            forms[_place_key(it.place)][it.place] += 1
+    best = {
+        k: min(c, key=lambda p: (p.isascii(), -c[p], p)) for k, c in forms.items() if len(c) > 1
+    }
+    for it in items:
+        if it.place and (form := best.get(_place_key(it.place))):
+            it.place = form
 
 
 # words of a date, which every item on that day shares whatever it is about
@@ -169,7 +198,50 @@ def merge_dated(table: ActorTable, analyses: list[Analysis], stats: Stats) -> li
         return content_tokens(it.toks) + place
 
     groups = cluster(items, lambda it: (it.tense, it.date or ""), tokens, _similar)
-    return [_merge(g) for g in groups]
+    return _restated(_merge(g) for g in groups)
+
+
+RESTATED = 0.75  # share of a dated step's words an undated sentence must hold to restate it
+# words of any date ("in the new year", "next month"), which say nothing of what is due
+_PERIOD_WORDS = frozenset({"new", "next", "year", "month", "week", "day", "end", "early"})
+
+
+def _restated(merged: Iterable[Merged]) -> list[Merged]:
+    """An undated next step whose sentence holds most words of a dated one ("X and Y will send
+    scientists to count crab and cod, the sides agreed" beside "scientists from both sides
+    will survey crab and cod together from the new year") is that step without its date: its
+    evidence joins the dated step's, and it is no step of its own."""
+    out = list(merged)
+    # the words of each dated step's own items, taken before any undated item joins one
+    dated = [
+        (m, [set(content_tokens(it.toks)) - _DATE_WORDS - _PERIOD_WORDS for it in m.items])
+        for m in out
+        if m.tense == "future" and m.date
+    ]
+    keep = []
+    for m in out:
+        into = _dated_step_of(m, dated) if m.tense == "future" and not m.date else None
+        if into is None:
+            keep.append(m)
+            continue
+        into.items.extend(m.items)
+        into.evidence = merge_evidence([*into.evidence, *m.evidence])
+        into.actors = sorted({*into.actors, *m.actors})
+    return keep
+
+
+def _dated_step_of(undated: Merged, dated: list[tuple[Merged, list[set[str]]]]) -> Merged | None:
+    """The dated step whose words `undated`'s sentences hold best, if they hold enough."""
+    said = {t for ev in undated.evidence for t in content_tokens(quote_tokens(ev.text))}
+    best: tuple[float, Merged] | None = None
+    for m, item_words in dated:
+        for words in item_words:
+            held = len(words & said)
+            if held < SHARED_WORDS:
+                continue
+            if held / len(words) >= RESTATED and (best is None or held / len(words) > best[0]):
+                best = (held / len(words), m)
+    return best[1] if best else None
 
 
 def _key(m: Merged) -> str:

@@ -217,3 +217,47 @@ def test_by_the_end_of_a_month_dates_the_step(analyse):
         published="2024-03-14",
     )
     assert [(d.date, d.tense) for d in a.dated if d.date] == [("2024-06", "future")]
+
+
+def test_in_the_new_year_is_the_year_after_the_article(analyse):
+    a = analyse(
+        "The inspectors must file their report by 3 December, and the monitors should deploy "
+        "in the new year.",
+        published="2025-11-20",
+    )
+    assert ("2026", "future") in [(d.date, d.tense) for d in a.dated]
+    new_year = next(d for d in a.dated if d.date == "2026")
+    assert "monitors should deploy" in new_year.text
+
+
+def test_a_year_qualifying_an_event_noun_dates_that_event(analyse):
+    a = analyse(
+        "A 2011 verdict by the constitutional court upheld the border.", published="2024-03-14"
+    )
+    assert [(d.date, d.tense) for d in a.dated] == [("2011", "past")]
+
+
+def test_a_year_qualifying_an_object_dates_the_noun_phrase_not_the_clause(analyse):
+    a = analyse(
+        "The minister rejected the claim, citing the 2009 agreement on grazing rights.",
+        published="2024-03-14",
+    )
+    assert [(d.date, d.text) for d in a.dated] == [("2009", "the 2009 agreement on grazing rights")]
+
+
+def test_a_year_not_yet_past_or_in_a_name_dates_nothing(analyse):
+    assert not analyse("Both sides reaffirmed the 2030 targets.", published="2024-03-14").dated
+    assert not analyse(
+        "Both sides invoked the 1982 Lisbon Convention.", published="2024-03-14"
+    ).dated
+
+
+def test_for_this_year_after_an_amount_is_its_period_not_an_event(analyse):
+    a = analyse(
+        "The size of the herring quota, which the council cut to 40,000 tonnes for this year, "
+        "was left for the next meeting.",
+        published="2024-03-14",
+    )
+    assert not [d for d in a.dated if d.date_surface == "this year"]
+    b = analyse("A vote on the charter is scheduled for next month.", published="2024-03-14")
+    assert [(d.date, d.tense) for d in b.dated] == [("2024-04", "future")]

@@ -130,3 +130,21 @@ def test_a_place_off_the_coast_belongs_to_its_own_verb(analyse):
         published="2024-03-13",
     ).dated
     assert {d.date_surface: d.place for d in found}["next week"] is None
+
+
+def test_occasion_named_after_a_quote_by_he_or_she_is_the_speakers(analyse):
+    text = (
+        "LISBON — The bloc will keep pressing for access, Trade Commissioner Ilse Marenko said "
+        "on Friday.\n\n"
+        "“We came back with half of what we wanted,” she told reporters in Vienna."
+    )
+    found = _on(analyse, text, "Friday")
+    assert [(d.date, d.tense, d.place) for d in found] == [("2024-03-15", "past", "Vienna")]
+
+
+def test_he_or_she_after_another_person_is_named_is_not_the_speaker(analyse):
+    text = (
+        "The bloc will keep pressing for access, Trade Commissioner Ilse Marenko said on "
+        "Friday. Her deputy Paul Ostrow was less sure. “We will see,” he told reporters."
+    )
+    assert not _on(analyse, text, "Friday")

@@ -88,3 +88,36 @@ def test_unplaced_item_sharing_words_with_the_days_placed_items_takes_their_plac
 def test_a_day_with_two_places_lends_no_place(art, run_resolve):
     d = run_resolve(_day(art, "Quito", "Lima"))
     assert sorted(e.place or "" for e in d.timeline) == ["", "Lima", "Quito"]
+
+
+def test_spellings_of_one_place_become_the_one_with_diacritics(art, run_resolve):
+    a = art("a", ["The skipper is due in court in Tromso on Nov. 3."])
+    a.dated("2026-11-03", "The skipper is due in court in Tromso", "future", 0, "Tromso")
+    b = art("b", ["The envoys met in Tromsø on Thursday.", "Fishers flew in from Ålesund."])
+    b.dated("2026-10-08", "The envoys met in Tromsø", "past", 0, "Tromsø")
+    c = art("c", ["Fishers met in Aalesund on Friday."])
+    c.dated("2026-10-09", "Fishers met in Aalesund", "past", 0, "Aalesund")
+    d = art("d", ["Boat owners met in Ålesund on Friday."])
+    d.dated("2026-10-09", "Boat owners met in Ålesund", "past", 0, "Ålesund")
+    dossier = run_resolve([a, b, c, d])
+    assert [s.place for s in dossier.next_steps] == ["Tromsø"]
+    assert {e.place for e in dossier.timeline} == {"Tromsø", "Ålesund"}
+
+
+def test_undated_step_restating_a_dated_one_joins_it(art, run_resolve):
+    lead = (
+        "Both navies will send divers to map the wreck and the reef together, the two sides "
+        "agreed on Monday."
+    )
+    a = art("a", [lead, "Fishers may yet return to the reef."])
+    a.dated(
+        None, "Both navies will send divers to map the wreck and the reef together", "future", 0
+    )
+    a.dated(None, "Fishers may yet return to the reef", "future", 1)
+    b = art(
+        "b", ["Divers from both navies will map the wreck and reef together from the new year."]
+    )
+    b.dated("2027", "Divers from both navies will map the wreck and reef together", "future", 0)
+    dossier = run_resolve([a, b])
+    assert [(s.date, len(s.evidence)) for s in dossier.next_steps] == [("2027", 2), (None, 1)]
+    assert dossier.next_steps[1].text == "Fishers may yet return to the reef"
