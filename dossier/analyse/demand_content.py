@@ -17,7 +17,7 @@ def infinitive(verb: Token) -> Token | None:
             c.dep_ in ("xcomp", "ccomp", "advcl", "dep")
             and c.pos_ in ("VERB", "AUX")
             and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
-        ) and (c.head == verb or c.head.head == verb):
+        ) and (c.head == verb or (c.head.head == verb and not _that_clause(c.head))):
             return c
     # "wanted the EU, in turn, to raise ...": the parser may hang the to-clause on the
     # verb's own head, right after the verb's phrase
@@ -31,6 +31,17 @@ def infinitive(verb: Token) -> Token | None:
         ):
             return c
     return None
+
+
+def _that_clause(tok: Token) -> bool:
+    """ "asked that Y be allowed to X": a to-clause inside a that-clause is not the verb's own."""
+    return any(a.dep_ == "mark" and a.lower_ == "that" for a in tok.children)
+
+
+def is_question(clause: Token) -> bool:
+    """ "asked whether Y would ...", "asked what Y wants": an indirect question, not a demand."""
+    first = clause.left_edge
+    return first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
 
 
 def from_to(inf: Token) -> Span:
@@ -90,4 +101,37 @@ def noun_infinitive(noun: Token) -> Token | None:
             and (c.head.i == noun.i or c.left_edge.i == right + 1)
         ):
             return c
+    return None
+
+
+def done_clause(verb: Token) -> Span | None:
+    """ "wanted its record recognised", "wants the talks moved to Geneva": the object and the bare
+    past participle after it (no auxiliary), which says what the subject wants done by others.
+
+    The parser makes the participle a clause of the verb (with the object as its subject) or
+    hangs it inside the object phrase; either way the participle closes the phrase.
+    """
+    for c in verb.children:
+        if (
+            c.dep_ in ("ccomp", "xcomp", "oprd")
+            and c.tag_ == "VBN"
+            and c.i > verb.i
+            and not any(a.dep_ in ("aux", "auxpass", "mark") for a in c.children)
+            and any(a.dep_ in ("nsubj", "nsubjpass") and a.i < c.i for a in c.children)
+        ):
+            return subtree(c)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    for t in obj.subtree:
+        if (
+            t.dep_ == "acl"
+            and t.tag_ == "VBN"
+            and t.i > obj.i
+            and not any(a.dep_ in ("aux", "auxpass", "mark", "nsubj") for a in t.children)
+            and t.right_edge.i == obj.right_edge.i
+            and t.left_edge.i == t.i
+            and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+        ):
+            return subtree(obj)
     return None

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from dossier.model.analysis import LocalEntity, QuoteClaim
 
+from . import lexicon as lx
 from .context import Ctx
 from .entities import EntityResult
 from .speakers import SpeakerResolver, subject_of
@@ -48,6 +49,67 @@ class Parties:
         if key is None and tok.tag_ == "NNS" and not any(c.dep_ == "poss" for c in tok.children):
             key = self._group_named(tok.lower_)
         return key
+
+    def demonym_state(self, tok: Token) -> str | None:
+        """ "a long-standing Norwegian demand": the state a demonym names, when the article names
+        that state (the demonym itself may not have been taken for a mention of it)."""
+        state = lx.names().demonyms.get(tok.text)
+        return self._state_named(state) if state else None
+
+    def _state_named(self, name: str) -> str | None:
+        return next(
+            (e.key for e in self.ents.entities if e.kind == "state" and e.name == name), None
+        )
+
+    def government(self, tok: Token, by: str | None, words: frozenset[str]) -> list[str]:
+        """ "called on the government to ...": a bare government word stands for the author's own
+        state (a union calling on its government), else for the one state the article is about."""
+        if tok.lemma_.lower() not in words or any(
+            c.dep_ in ("poss", "compound", "amod") or c.i in self.ctx.tok_ent for c in tok.children
+        ):
+            return []
+        home = self.home_state(by)
+        if home is not None:
+            return [home]
+        states = self._states_by_mentions()
+        if len(states) == 1 or (
+            len(states) > 1 and len(states[0].mentions) > len(states[1].mentions)
+        ):
+            return [states[0].key]
+        return []
+
+    def own(self, key: str | None) -> set[str]:
+        """The bodies and states an entity's own affiliations name: a demand is never of them."""
+        if key is None or key not in self.by_key:
+            return set()
+        ent = self.by_key[key]
+        surfaces = {*ent.affiliations, *(r.affiliation for r in ent.roles if r.affiliation)}
+        return {
+            e.key for e in self.ents.entities if e.name in surfaces or surfaces & set(e.surfaces)
+        }
+
+    def home_state(self, key: str | None, depth: int = 2) -> str | None:
+        """The state an entity belongs to: itself, or the state its affiliations lead to (by name,
+        or by a demonym in the name: "the Chilean Farmers' Union")."""
+        if key is None or key not in self.by_key:
+            return None
+        ent = self.by_key[key]
+        if ent.kind == "state":
+            return key
+        surfaces = [*ent.affiliations, *(r.affiliation for r in ent.roles if r.affiliation)]
+        for s in surfaces:
+            owner = next(
+                (e.key for e in self.ents.entities if s == e.name or s in e.surfaces), None
+            )
+            if owner is not None and owner != key and depth > 0:
+                home = self.home_state(owner, depth - 1)
+                if home is not None:
+                    return home
+            for word in s.split():
+                state = lx.names().demonyms.get(word)
+                if state and self._state_named(state):
+                    return self._state_named(state)
+        return None
 
     def _group_named(self, head: str) -> str | None:
         """ "Leaders asked ...": the article's one group named with that plural head ("Forum

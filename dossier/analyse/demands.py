@@ -8,7 +8,15 @@ from dossier.model.analysis import DemandClaim, QuoteClaim
 
 from . import lexicon as lx
 from .context import Ctx
-from .demand_content import cut, from_to, infinitive, noun_infinitive, subtree
+from .demand_content import (
+    cut,
+    done_clause,
+    from_to,
+    infinitive,
+    is_question,
+    noun_infinitive,
+    subtree,
+)
 from .demand_parties import Parties
 from .demand_status import Status
 from .entities import EntityResult
@@ -95,12 +103,20 @@ class _Demands:
         for o in objs:
             if not addressee:
                 addressee += self.parties.entities_in(o)
+            if not addressee:
+                addressee += self.parties.government(o, by, self.governments)
+        done = None
+        if content is None and "object_done" in self.verbs[lemma]:
+            done = done_clause(verb)
+            content = done
+        that_clause = False
         if content is None:
             # "demand that Y <clause>" / "insist that ..."
             comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if (
                 comp is not None
                 and "that" in self.verbs[lemma]
+                and not is_question(comp)
                 and (
                     lemma not in self.modal_that
                     or any(t.lower_ in ("must", "should") for t in comp.subtree)
@@ -110,6 +126,7 @@ class _Demands:
                 if subj is not None:
                     addressee += self.parties.entities_in(subj)
                 content = subtree(comp, drop_mark=True)
+                that_clause = any(c.lower_ == "that" and c.dep_ == "mark" for c in comp.children)
                 # The clause's first word after its article ("the government table ...", which
                 # the parse may read as a noun phrase with no subject).
                 lead = next((t for t in content if t.dep_ != "det"), None)
@@ -136,11 +153,15 @@ class _Demands:
             lemma in ("want", "ask", "tell", "order", "expect")
             and not addressee
             and not (inf is not None and any(self.parties.plural_parties(o) for o in objs))
+            and not (by is not None and (done is not None or that_clause))
         ):
-            return None  # a wish or a question, not a demand on someone
+            # a wish or a question, not a demand on someone; but "X wants Y done" and "X asked
+            # that Y be done" ask it of whoever can do it, named or not
+            return None
         if by is None and lemma == "want":
             return None
-        addressee = [k for k in dict.fromkeys(addressee) if k != by]
+        own = {by} | self.parties.own(by)
+        addressee = [k for k in dict.fromkeys(addressee) if k not in own]
         if self.parties.only_courts(addressee):
             return None  # a plea in a case, not a demand on a party
         return self._claim(by, addressee or self.parties.other_party(by), content, si, verb.text)
@@ -158,7 +179,8 @@ class _Demands:
             if c.dep_ == "poss":
                 by = self.parties.entity(c)
             elif c.dep_ in ("amod", "compound") and by is None:
-                by = self.parties.entity(c)  # "the Armenian demand": a demonym owns it
+                # "the Armenian demand": a demonym owns it
+                by = self.parties.entity(c) or self.parties.demonym_state(c)
             elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:

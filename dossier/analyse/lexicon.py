@@ -102,6 +102,12 @@ def titles() -> Titles:
                 add(f"Minister for {v}", f"{dom} Minister")
                 add(f"{v} Secretary", f"{dom} Secretary")
             add(f"Secretary of {v}", f"Secretary of {dom}")
+    for_bases = list(data.get("for_domain") or [])
+    regex_normal = list(normal)  # the "<title> for <portfolio>" forms get their own pattern
+    for dom, variants in data["domains"].items():
+        for v in [dom, *(variants or [])]:
+            for base in for_bases:
+                add(f"{base} for {v}", f"{base} for {dom}")
     modifiers = {m.lower(): m for m in data["modifiers"]}
     status = frozenset(m.lower() for m in data["status_modifiers"])
 
@@ -122,9 +128,15 @@ def titles() -> Titles:
     of_state = rf"Minister\s+of\s+State\s+(?:for|of)\s+(?:{alt(domains)})"
     # ... also written "State Minister for Foreign Affairs" (a junior minister, as above)
     state_for = rf"State\s+Minister\s+(?:for|of)\s+(?:{alt(domains)})"
+    # "Special Envoy for Trade", unless the portfolio runs on ("special envoy for water issues")
+    for_domain = (
+        rf"(?:{alt(for_bases)})\s+for\s+(?:{alt(domains)})(?![\w\-])(?!\s+(?-i:[a-z]))"
+        if for_bases
+        else r"(?!x)x"
+    )
     pattern = (
         rf"(?<![\w\-])(?:(?:{alt(list(modifiers))})[\s\-]+)*"
-        rf"(?:{compound}|{of_state}|{state_for}|{alt(list(normal))})(?![\w\-])"
+        rf"(?:{compound}|{of_state}|{state_for}|{for_domain}|{alt(regex_normal)})(?![\w\-])"
     )
     return Titles(
         regex=re.compile(pattern, re.IGNORECASE),

@@ -105,6 +105,7 @@ def resolve_demands(table: ActorTable, analyses: list[Analysis], stats: Stats) -
                 evidence=merge_evidence([it.ev for it in group]),
             )
         )
+    _address_to_counterpart(demands, parties)
     ids = assign_ids(
         [f"{party} {key}" for party, key in zip(parties, keys, strict=True)],
         [f"{party}|{content_key(d.text, 40)}" for party, d in zip(parties, demands, strict=True)],
@@ -113,3 +114,19 @@ def resolve_demands(table: ActorTable, analyses: list[Analysis], stats: Stats) -
     for d, did in zip(demands, ids, strict=True):
         d.id = did
     return sorted(demands, key=lambda d: d.id)
+
+
+def _address_to_counterpart(demands: list[Demand], parties: list[str]) -> None:
+    """A demand naming no addressee, made by a party whose other demands all go to one and the
+    same counterpart, is made of that counterpart ("X again pressed for its boats to be allowed
+    in" beside "X asked Y to license its boats"): a party's asks in one event go to one table."""
+    targets: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for d, party in zip(demands, parties, strict=True):
+        if party and d.of:
+            targets[party].add(tuple(d.of))
+    for d, party in zip(demands, parties, strict=True):
+        if d.of or not party or len(targets.get(party, ())) != 1:
+            continue
+        (only,) = targets[party]
+        if len(only) == 1 and only[0] != d.by:
+            d.of = list(only)

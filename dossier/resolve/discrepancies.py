@@ -112,6 +112,9 @@ def _rival_offices(groups: list[list]) -> list:
     """
     heads = lexicon.title_ranks()["office_heads"]
     posts = [g for g in groups if any(heads & set(key.office) for key, _ in g)]
+    # A part played for the very portfolio a post is for ("Special Envoy for Trade" / "Deputy
+    # Trade Minister") is that post described otherwise: it takes part in the comparison.
+    posts += [g for g in groups if g not in posts and _shares_portfolio(g, posts)]
     # A post named only short ("Minister") fits any fuller post; it takes no side.
     posts = [g for g in posts if not _named_short(g, [h for h in posts if h is not g])]
 
@@ -132,6 +135,17 @@ def _rival_offices(groups: list[list]) -> list:
     if len(posts) < 2:
         return []
     return [role for g in posts for _, role in g]
+
+
+def _shares_portfolio(group: list, posts: list[list]) -> bool:
+    """Whether a title of the group names a portfolio that a title of one of the posts names."""
+    return any(
+        p <= set(key.office) and p <= set(other.office)
+        for p in lexicon.portfolios()
+        for key, _ in group
+        for post in posts
+        for other, _ in post
+    )
 
 
 def _named_short(group: list, others: list[list]) -> bool:

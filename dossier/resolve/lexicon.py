@@ -116,6 +116,20 @@ def name_parts() -> dict[str, frozenset[str]]:
     }
 
 
+@cache
+def portfolios() -> tuple[frozenset[str], ...]:
+    """The portfolios titles name ("Trade", "Foreign Affairs"), as folded word sets; "State" is
+    left out, since in "Secretary of State" it names the office."""
+    titles = _optional("titles")
+    domains = (titles or {}).get("domains") or {}
+    return tuple(
+        frozenset(fold(str(v)).split())
+        for dom, variants in domains.items()
+        if dom != "State"
+        for v in [dom, *(variants or [])]
+    )
+
+
 def _flatten_strings(data: Any) -> list[str]:
     """Every string in a nested YAML value (keys included): titles.yaml's shape is analyse's."""
     if isinstance(data, str):

@@ -204,3 +204,51 @@ def test_leaders_asking_governments_is_a_demand_by_the_leaders_group(analyse):
     )
     by, _, _, text = _demands(a)[0]
     assert by == "Andean leaders" and text.startswith("send written comments")
+
+
+def test_asked_that_clause_is_a_request_without_an_addressee(analyse):
+    a = analyse(
+        "Chile's Minister of Mining, Ana Rojas, asked that Chilean engineers be allowed to "
+        "join the inspection."
+    )
+    assert ("Ana Rojas", [], "open", "Chilean engineers be allowed to join the inspection") in (
+        _demands(a)
+    )
+
+
+def test_asked_whether_is_a_question_not_a_demand(analyse):
+    a = analyse("Peru's envoy met the press. He was asked whether Chile would brief Bolivia.")
+    assert _demands(a) == []
+
+
+def test_wanting_something_done_is_a_demand(analyse):
+    a = analyse(
+        "Peru's envoy, Luis Paredes, said Lima wanted its fishing rights in the bay "
+        "recognised before any new treaty."
+    )
+    by, _, _, text = _demands(a)[0]
+    assert by == "Peru" and text.startswith("its fishing rights in the bay recognised")
+
+
+def test_wanting_something_done_hung_inside_the_object(analyse):
+    a = analyse("Chile's envoy said Santiago wanted its old claims in the bay taken into account.")
+    by, _, _, text = _demands(a)[0]
+    assert by == "Chile" and text.startswith("its old claims in the bay taken into account")
+
+
+def test_the_government_is_the_state_of_a_national_union(analyse):
+    a = analyse(
+        "Chile and Bolivia met in La Paz. Chile wants a new border crossing. "
+        "Marta Soto, head of the Chilean Copper Miners' Union, spoke. She called on the "
+        "government to promise in writing that no mining permits would go to foreign firms."
+    )
+    assert any(by == "Marta Soto" and of == ["Chile"] for by, of, _, _ in _demands(a))
+
+
+def test_demonym_owns_a_demand_noun(analyse):
+    a = analyse(
+        "Peru and Bolivia met in Lima. Bolivia accepted a long-standing Peruvian demand that "
+        "Bolivian trucks carry their papers at every checkpoint."
+    )
+    by, _, status, text = _demands(a)[0]
+    assert (by, status) == ("Peru", "accepted") and text.startswith("Bolivian trucks")

@@ -124,3 +124,14 @@ def test_a_law_officer_title_is_one_title_not_a_body_and_a_rank(analyse):
     )
     assert {t for t, _ in _roles(a, "Ana Ruiz")} == {"Solicitor General"}
     assert "Solicitor" not in names(a)
+
+
+def test_a_junior_post_and_an_envoy_keep_their_portfolio(analyse):
+    a = analyse(
+        "Parliamentary Under-Secretary of State for Trade Lena Varga arrived in Lima. "
+        "Chile's Special Envoy for Energy, Tomas Arevalo, met her on Monday."
+    )
+    assert {t for t, _ in _roles(a, "Lena Varga")} == {
+        "Parliamentary Under Secretary of State for Trade"
+    }
+    assert {t for t, _ in _roles(a, "Tomas Arevalo")} == {"Special Envoy for Energy"}

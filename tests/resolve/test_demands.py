@@ -76,3 +76,37 @@ def test_a_demand_is_never_of_the_body_its_maker_speaks_for(art, run_resolve):
     a.demand("e1", ["e3", "e2"], "the agency guarantee secrecy", 0)
     d = run_resolve([a])
     assert [x.of for x in d.demands] == [["iaea"]]
+
+
+def test_unaddressed_demand_goes_to_the_one_counterpart_the_party_asks(art, run_resolve):
+    a = _parties(
+        art,
+        "a",
+        [
+            "Russia demands that NATO stop its expansion.",
+            "Russia again pressed for its ships to be allowed into the Baltic ports.",
+        ],
+    )
+    a.demand("ru", ["nato"], "NATO stop its expansion", 0)
+    a.demand("ru", [], "be allowed into the Baltic ports", 1)
+    d = run_resolve([a])
+    assert [dem.of for dem in d.demands] == [["nato"], ["nato"]]
+
+
+def test_unaddressed_demand_stays_so_when_the_party_asks_several(art, run_resolve):
+    a = _parties(
+        art,
+        "a",
+        [
+            "Russia demands that NATO stop its expansion.",
+            "Russia urged Finland to close its border.",
+            "Russia wants its grain exports recognised.",
+        ],
+    )
+    a.ent("fi", "Finland", "state", mentions=[("Finland", None, "name")])
+    a.demand("ru", ["nato"], "NATO stop its expansion", 0)
+    a.demand("ru", ["fi"], "close its border", 1)
+    a.demand("ru", [], "its grain exports recognised", 2)
+    d = run_resolve([a])
+    unaddressed = [dem for dem in d.demands if "grain" in dem.text]
+    assert unaddressed[0].of == []

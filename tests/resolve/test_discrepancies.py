@@ -276,6 +276,23 @@ def test_a_part_played_in_talks_is_no_rival_to_a_post(art, run_resolve):
     assert run_resolve([c, d]).discrepancies == []
 
 
+def test_a_part_played_for_a_posts_portfolio_rivals_the_post(art, run_resolve):
+    # One outlet calls her only an envoy for trade, another only a junior trade minister.
+    a = _official(art, "a", ["Special Envoy for Trade"])
+    b = _official(art, "b", ["Parliamentary Under Secretary of State for Trade"])
+    (disc,) = run_resolve([a, b]).discrepancies
+    assert {v.value: v.sources for v in disc.values} == {
+        "Special Envoy for Trade": ["a"],
+        "Parliamentary Under Secretary of State for Trade": ["b"],
+    }
+
+
+def test_a_part_played_for_another_portfolio_is_no_rival(art, run_resolve):
+    a = _official(art, "a", ["Special Envoy for Energy"])
+    b = _official(art, "b", ["Trade Minister"])
+    assert run_resolve([a, b]).discrepancies == []
+
+
 def test_a_post_named_short_is_no_rival_to_its_full_name(art, run_resolve):
     a = _official(art, "a", ["Minister"])
     b = _official(art, "b", ["Prime Minister"])

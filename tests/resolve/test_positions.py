@@ -549,3 +549,18 @@ def test_a_demand_to_hold_a_thing_back_or_put_it_on_hold_is_against_it():
     assert issue_polarity(clause_stems("hold the permit"), matcher, {0}, 1, wanted=True) == {
         0: (1, 0)
     }
+
+
+def test_nothing_to_fear_turns_the_fear_around():
+    # "had nothing to fear from the ceasefire" reassures: it backs the ceasefire.
+    from dossier.resolve import lexicon
+    from dossier.resolve.issues import FrameMatcher, clause_stems
+    from dossier.resolve.polarity import issue_polarity
+
+    frames = lexicon.issue_frames()
+    ceasefire = next(i for i, f in enumerate(frames) if "truce" in f[1])
+    matcher = FrameMatcher(frames)
+    text = "The minister said Borduria had nothing to fear from a ceasefire."
+    assert issue_polarity(clause_stems(text), matcher, {ceasefire}, -1, "fear") == {
+        ceasefire: (1, 0)
+    }
