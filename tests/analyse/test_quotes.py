@@ -207,7 +207,7 @@ def test_a_named_speaker_not_found_is_not_the_previous_speaker(analyse):
 
 def test_a_sentence_after_that_reports_its_own_words_is_no_attribution(analyse):
     a = analyse(
-        'Iceland\'s Minister of Fisheries, Anna Jonsdottir, asked to join. "Cod do not read '
+        "Iceland's Minister of Fisheries, Anna Jonsdottir, asked to join. \"Cod do not read "
         'maps," she said. "Iceland needs the same numbers." Lund said he would consider the '
         "request.",
         published="2025-05-06",
