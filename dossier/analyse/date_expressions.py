@@ -109,11 +109,31 @@ RELATIVE = frozenset({"weekday", "relday", "relweek", "ago", "thisper", "newyear
 _OPEN, _CLOSE = "“‘", "”’"
 
 
-def in_quote(text: str, pos: int) -> bool:
-    """Whether `pos` of a sentence lies inside quotation marks opened before it."""
-    before = text[:pos]
-    curly = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE if c != "’")
-    return curly > 0 or before.count('"') % 2 == 1
+def quote_marks(text: str) -> tuple[int, int]:
+    """(curly quotes opened minus closed, straight quotes) in `text`."""
+    curly = sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE if c != "’")
+    return curly, text.count('"')
+
+
+def quote_states(ctx: Ctx) -> list[tuple[int, int]]:
+    """For each sentence, the quote marks its paragraph has opened before it: one pass over
+    the article, so asking per sentence stays linear on a long one-paragraph article."""
+    out: list[tuple[int, int]] = []
+    para, curly, straight = None, 0, 0
+    for si, sent in enumerate(ctx.sents):
+        if ctx.sentences[si].paragraph != para:
+            para, curly, straight = ctx.sentences[si].paragraph, 0, 0
+        out.append((curly, straight))
+        c, s = quote_marks(sent.text)
+        curly, straight = curly + c, straight + s
+    return out
+
+
+def in_quote(text: str, pos: int, opened: tuple[int, int] = (0, 0)) -> bool:
+    """Whether `pos` of a sentence lies inside quotation marks, counting those its paragraph
+    `opened` before the sentence (`quote_states`)."""
+    curly, straight = quote_marks(text[:pos])
+    return curly + opened[0] > 0 or (straight + opened[1]) % 2 == 1
 
 
 def dateline(ctx: Ctx) -> date | None:

@@ -12,7 +12,15 @@ from dossier.model.analysis import DatedClaim
 from . import clauses as cl
 from . import lexicon as lx
 from .context import Ctx
-from .date_expressions import PATTERNS, RELATIVE, dateline, in_quote, parse_iso, resolve
+from .date_expressions import (
+    PATTERNS,
+    RELATIVE,
+    dateline,
+    in_quote,
+    parse_iso,
+    quote_states,
+    resolve,
+)
 from .entities import EntityResult
 from .firsts import firsts
 from .statements import occasion, speaker
@@ -39,8 +47,8 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
     agos: list[tuple[int, set[str]]] = []  # "seven years ago" claims: (index in out, words)
     explicit: list[tuple[str, set[str]]] = []  # claims with a written date: (year, words)
     lead_place = _dateline_place(ctx)
+    opened = quote_states(ctx)
     for si, sent in enumerate(ctx.sents):
-        before_sent = _paragraph_before(ctx, si)
         taken: list[tuple[int, int]] = []
         covered: set[int] = set()  # tokens of the clauses that already carry a date
         dated_future = False
@@ -58,7 +66,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 if kind == "thisper" and verb.lemma_ == "be":
                     continue  # "the fourth time this year": a count, not an event
                 if (kind in RELATIVE or m.group().lower().startswith("since")) and in_quote(
-                    before_sent + sent.text, len(before_sent) + m.start()
+                    sent.text, m.start(), opened[si]
                 ):
                     continue  # the speaker's "today" is the day they spoke, which we do not know
                 occ = occasion(ctx, si, verb) if verb.lemma_.lower() in saying | _SPEAKING else None
@@ -141,7 +149,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
             before = next(
                 (d for d in reversed(out) if d.sentence == si - 1 and d.tense == "future"), None
             )
-            step = _undated(ctx, sent, si, covered, before)
+            step = _undated(ctx, sent, si, covered, opened[si], before)
             if step is not None:
                 out.append(step)
     _prefer_written_year(out, agos, explicit)
@@ -175,7 +183,12 @@ _ATTEND = frozenset({"attend", "join", "participate"})
 
 
 def _undated(
-    ctx: Ctx, sent: Span, si: int, covered: set[int], before: DatedClaim | None = None
+    ctx: Ctx,
+    sent: Span,
+    si: int,
+    covered: set[int],
+    opened: tuple[int, int],
+    before: DatedClaim | None = None,
 ) -> DatedClaim | None:
     """A next step the text gives no date for ("explore a schedule of future meetings").
 
@@ -183,7 +196,6 @@ def _undated(
     to attend") is that event, and takes its date and place.
     """
     low = sent.text.lower().replace("’", "'")
-    before_sent = _paragraph_before(ctx, si)
     for m in lx.next_step_cues().finditer(low):
         s, e = sent.start_char + m.start(), sent.start_char + m.end()
         span = ctx.doc.char_span(s, e, alignment_mode="expand")
@@ -192,7 +204,7 @@ def _undated(
         low_verb, verb = cl.cue_verbs(span)
         if verb is None or cl.negated_chain(low_verb, verb):
             continue
-        if _first_person(verb) and in_quote(before_sent + sent.text, len(before_sent) + m.start()):
+        if _first_person(verb) and in_quote(sent.text, m.start(), opened):
             continue  # "We intend to hold them to it," X said: a speaker's resolve, not a step
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
@@ -350,15 +362,6 @@ def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:
             if best is None or dist < best[0]:
                 best = (dist, capital)
     return best
-
-
-def _paragraph_before(ctx: Ctx, si: int) -> str:
-    """The text of the paragraph before sentence `si` (a quotation may open there)."""
-    para = ctx.sentences[si].paragraph
-    first = si
-    while first > 0 and ctx.sentences[first - 1].paragraph == para:
-        first -= 1
-    return ctx.doc.text[ctx.sents[first].start_char : ctx.sents[si].start_char]
 
 
 def _tense(verb: Token, sent: Span) -> str:

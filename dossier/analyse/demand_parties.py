@@ -37,6 +37,7 @@ class Parties:
             (q.start, q.end, q.speaker) for q in quotes if q.kind != "reported" and q.speaker
         ]
         self._states: list[str] | None = None  # the two parties, computed on first use
+        self._holders: dict[str, str | None] = {}  # role verb -> its one doer, found once
 
     def entity(self, tok: Token | None) -> str | None:
         """The entity a subject token stands for (explicit, title, pronoun or the part it
@@ -122,7 +123,13 @@ class Parties:
         return groups[0] if len(groups) == 1 else None
 
     def _role_holder(self, lemma: str) -> str | None:
-        """The one entity the article says did `lemma` ("chaired by X", "X, who chaired")."""
+        """The one entity the article says did `lemma` ("chaired by X", "X, who chaired"),
+        looked up once per article: a long article may say "the chair" many times."""
+        if lemma not in self._holders:
+            self._holders[lemma] = self._find_role_holder(lemma)
+        return self._holders[lemma]
+
+    def _find_role_holder(self, lemma: str) -> str | None:
         holders: list[str] = []
         for tok in self.ctx.doc:
             if tok.lemma_.lower() != lemma or tok.pos_ != "VERB":

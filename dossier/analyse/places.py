@@ -80,12 +80,15 @@ def _only_ever_places(st: State) -> set[str]:
 
 
 def _misread_persons(st: State) -> set[str]:
-    """ "Persons" that are not: one word the same article writes in lower case too ("Cod do not
-    read maps" beside "the cod quota"), or a name ending in a nationality ("Svalbard
-    Norwegian")."""
+    """ "Persons" that are not: one word the same article writes in lower case too ("Krill do
+    not read maps" beside "the krill quota"), or a name ending in a nationality ("Ross Sea
+    Chilean")."""
     full = {w for c in st.cands if c.kind == "person" and " " in c.name for w in c.name.split()}
-    # the article's sentences only: a web address ("/grushko-talks") is not the word in use
-    prose = " ".join(s.text for s in st.ctx.sents)
+    # lower-case words of the article's sentences, once: a web address ("/ruiz-talks") is no
+    # word in use, so its parts do not count
+    lower = {
+        w for s in st.ctx.sents for w in re.findall(r"(?<![\w\-/])[a-z][\w]*(?![\w\-/])", s.text)
+    }
     out: set[str] = set()
     for c in st.cands:
         if c.kind != "person":
@@ -95,7 +98,7 @@ def _misread_persons(st: State) -> set[str]:
             len(words) == 1
             and c.name not in full
             and c.name[1:].islower()
-            and re.search(rf"(?<![\w\-/]){re.escape(c.name.lower())}(?![\w\-/])", prose)
+            and c.name.lower() in lower
         ):
             out.add(c.name)
     return out
