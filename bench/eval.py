@@ -206,9 +206,15 @@ _CONTRACTIONS = [
 
 
 def _words(text: str) -> list[str]:
-    """Lower-case words without apostrophes or dots, as `name_key` compares them."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace(".", "")
-    return re.findall(r"\w+", text.translate(_NO_APOSTROPHES).replace("’", ""))
+    """Words as a reader would match a name in them: folded to plain letters ("Tromsø" is
+    "tromso"), without a possessive 's ("the alliance's" holds "the alliance"), apostrophes,
+    dots, or the hyphens inside a word ("Co-operation" is "cooperation")."""
+    from dossier.resolve.text import fold
+
+    text = fold(unicodedata.normalize("NFKC", text)).replace(".", "")
+    text = re.sub(r"(?<=\w)'s\b", "", text)
+    text = re.sub(r"(?<=\w)-(?=\w)", "", text.translate(_NO_APOSTROPHES))
+    return re.findall(r"\w+", text)
 
 
 def name_key(name: str) -> str:

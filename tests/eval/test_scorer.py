@@ -561,3 +561,42 @@ def test_names_compare_without_apostrophes():
 def test_only_the_held_out_event_is_measured_without_gating():
     assert ev.is_held_out("heldout-some-event")
     assert not ev.is_held_out("seeds") and not ev.is_held_out("pacific-forum-seabed")
+
+
+def test_an_alias_written_with_a_possessive_hyphen_or_diacritic_is_written():
+    text = "The Western alliance's reply came from Tromsø and the Co-operation Council."
+    ix = ev.Index(gold(), dossier(), {}, [text])
+    for form in ("the Western alliance", "Tromso", "Cooperation Council"):
+        assert ix.written(form), form
+
+
+def test_main_fails_only_for_tuned_events(monkeypatch, tmp_path):
+    def report(name: str, failing: bool):
+        scores = [ev.Score("actors", hit=0 if failing else 1, gold=1), ev.Score("furniture actors")]
+        return ev.Report(name, 1, scores)
+
+    for reports, code in (
+        ([report("seeds", False), report("heldout-x", True)], 0),
+        ([report("seeds", True), report("heldout-x", False)], 1),
+    ):
+        it = iter(reports)
+        monkeypatch.setattr(ev, "load_gold", lambda path: object())
+        monkeypatch.setattr(ev, "extract", lambda articles, cache: object())
+        monkeypatch.setattr(ev, "score", lambda g, d, it=it: next(it))
+        monkeypatch.setattr(ev, "render", lambda r, verbose: "")
+        golds = [str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
+        assert (
+            ev.main(
+                [
+                    "--gold",
+                    golds[0],
+                    "--gold",
+                    golds[1],
+                    "--articles",
+                    str(tmp_path),
+                    "--articles",
+                    str(tmp_path),
+                ]
+            )
+            == code
+        )
