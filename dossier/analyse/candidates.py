@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from dossier.model.analysis import RoleClaim
@@ -90,6 +91,8 @@ class State:
         self.cands: list[Cand] = []
         # tokens inside a candidate, built on first need by a pass that checks overlaps often
         self.taken_tokens: set[int] | None = None
+        # starts of `title_spans` (found in text order), built on first need for bisection
+        self.title_starts: list[int] | None = None
         self.title_spans: list[tuple[int, int, str]] = []  # (start, end, normal)
         self.blocked: set[str] = set()  # casefolded names that are never actors here
         self.roles: list[tuple[Cand, RoleClaim]] = []
@@ -103,8 +106,21 @@ class State:
         }
 
 
+TITLE_REACH = 120  # characters: no title is longer, so one ending near a point starts this close
+
+
+def titles_near(st: State, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The title spans that may overlap [start, end): found by bisection, so cutting titles
+    out of every entity stays linear on an article with thousands of them."""
+    if st.title_starts is None:
+        st.title_starts = [ts for ts, _, _ in st.title_spans]
+    lo = bisect_left(st.title_starts, start - TITLE_REACH)
+    hi = bisect_left(st.title_starts, end)
+    return st.title_spans[lo:hi]
+
+
 def in_title(st: State, start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e, _ in st.title_spans)
+    return any(s <= start and end <= e for s, e, _ in titles_near(st, start, end))
 
 
 def find_blocked(st: State) -> None:

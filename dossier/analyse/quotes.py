@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -65,10 +66,13 @@ class _Quotes:
         self.resolver = SpeakerResolver(ctx, ents)
         self.raw = find_quotes(self.text, ctx.tmap.doc_starts)
         self.inside = [(q.open, q.close) for q in self.raw]
+        self._opens = [o for o, _ in self.inside]
         self.resolver.quoted = self.inside
 
     def in_quote(self, tok: Token) -> bool:
-        return any(o <= tok.idx < c for o, c in self.inside)
+        # quotes are in text order and do not overlap: one bisection, not a scan per token
+        i = bisect_right(self._opens, tok.idx) - 1
+        return i >= 0 and tok.idx < self.inside[i][1]
 
     def run(self) -> list[QuoteClaim]:
         claims: list[QuoteClaim] = []

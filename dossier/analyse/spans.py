@@ -7,7 +7,17 @@ import re
 from spacy.tokens import Span
 
 from . import lexicon as lx
-from .candidates import GROUP_NOUNS, Cand, State, in_title, is_blocked, token_range, trim
+from .candidates import (
+    GROUP_NOUNS,
+    TITLE_REACH,
+    Cand,
+    State,
+    in_title,
+    is_blocked,
+    titles_near,
+    token_range,
+    trim,
+)
 
 # Prepositions that make a capital a place ("talks in Moscow"), not an actor.
 LOCATIVE = frozenset(
@@ -58,7 +68,7 @@ def add_ent(st: State, ent: Span) -> None:
         end = start + raw.index(" (")  # "… of the Sea (ICES": the acronym is found on its own
     # cut out titles: "UN Sec-Gen Ana Ruiz" -> "UN" + title + "Ana Ruiz"
     pieces = [(start, end)]
-    for ts, te, _ in st.title_spans:
+    for ts, te, _ in titles_near(st, start, end):
         nxt = []
         for ps, pe in pieces:
             if te <= ps or ts >= pe:
@@ -153,7 +163,8 @@ def add_span(st: State, start: int, end: int, label: str) -> None:
         label != "PERSON"
         and surface.split()[-1] in _PORTFOLIO_HEADS
         and any(
-            te <= start and _PORTFOLIO.fullmatch(st.text[te:start]) for _, te, _ in st.title_spans
+            te <= start and _PORTFOLIO.fullmatch(st.text[te:start])
+            for _, te, _ in titles_near(st, start - TITLE_REACH, start)
         )
     ):
         return  # a portfolio the title lexicon does not know ("Envoy for Pacific Island Affairs")
