@@ -155,6 +155,8 @@ def _name_use(st: State, ts: int, te: int) -> bool:
 
 def group_noun_phrases(st: State) -> None:
     """ "the Russian delegation" -> Russia; "Western officials" -> a group of its own."""
+    # the article's bodies and states by name, once: "<Body> leaders" is that body
+    bodies = {c.name: c for c in st.cands if c.kind in ("organization", "state")}
     by_tok = {}
     for c in st.cands:
         for t in range(c.token_start, c.token_end):
@@ -183,7 +185,7 @@ def group_noun_phrases(st: State) -> None:
                 continue
             name = st.text[start:end]
             kind, label = "group", "NORP"
-            body = _body_named(st, st.text[start : tok.idx].strip())
+            body = bodies.get(st.text[start : tok.idx].strip())
             if body is not None:
                 # "Pacific Islands Forum leaders": the body, named elsewhere in the article
                 kind, label, name = body.kind, body.label, body.name
@@ -201,13 +203,6 @@ def group_noun_phrases(st: State) -> None:
                     tok.i + 1,
                 )
             )
-
-
-def _body_named(st: State, words: str) -> Cand | None:
-    """The article's body or state candidate named exactly `words`, if any."""
-    return next(
-        (c for c in st.cands if c.kind in ("organization", "state") and c.name == words), None
-    )
 
 
 def nicknames(st: State) -> None:

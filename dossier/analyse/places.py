@@ -26,7 +26,8 @@ _AREAS = (
 def _patterns(nouns: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     # "the Brazilian city of X", "the town of X"
-    before = re.compile(rf"\b(?:{alt})\s+of\s+(?:[A-Z][\w'’\-]*\s+){{0,2}}$", re.IGNORECASE)
+    # (the nouns in any case; the words between them and the name capitalised, as a name's are)
+    before = re.compile(rf"\b(?i:{alt})\s+of\s+(?:[A-Z][\w'’\-]*\s+){{0,2}}$")
     # "X, the capital of", "X, a town in", "X, the territory Venezuelans call ...": the noun
     # ends there (not "a town councillor") and is no one's ("the state's envoy")
     # ... or "the X region", "the X river": the noun right after the name

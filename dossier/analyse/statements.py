@@ -50,11 +50,15 @@ def _occasion_in(sent: Span) -> bool:
     return _occasions().search(unquoted(sent.text).lower()) is not None
 
 
+NEARBY = 6  # sentences after a statement where its occasion may be named, at most
+
+
 def _nearby(ctx: Ctx, si: int) -> list[int]:
-    """The sentences after `si` in its paragraph, and the first of the next paragraph."""
+    """The sentences after `si` in its paragraph, and the first of the next paragraph (a few
+    at most: a one-paragraph article must not make each statement read to its end)."""
     para = ctx.sentences[si].paragraph
     out = []
-    for j in range(si + 1, len(ctx.sents)):
+    for j in range(si + 1, min(len(ctx.sents), si + 1 + NEARBY)):
         out.append(j)
         if ctx.sentences[j].paragraph != para:
             break

@@ -391,3 +391,13 @@ def test_a_portfolio_the_lexicon_cuts_short_still_names_the_minister(analyse):
     )
     e = entity(a, "Kari Lund")
     assert "Norway" in e.affiliations and e.roles
+
+
+def test_only_capitalised_words_may_stand_between_a_place_noun_and_the_name():
+    from dossier.analyse import lexicon as lx
+    from dossier.analyse.places import _patterns
+
+    before, _ = _patterns(lx.non_actors().place_nouns)
+    assert before.search("met in the Chilean port of ")
+    assert before.search("the City of San ")
+    assert not before.search("The port of call for ")  # "... for Ana Ruiz" names a person
