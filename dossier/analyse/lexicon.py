@@ -163,7 +163,7 @@ class Names:
         s = fold_apostrophes(surface.strip())
         hit = self._lookup(s)
         if hit is None and s.isupper() and len(s) > 4:
-            # a dateline in capitals ("CANBERRA —", "NUKU'ALOFA"): the name as normally written
+            # a dateline in capitals ("LIMA —", "SANTIAGO"): the name as normally written
             hit = self._lookup(" ".join(w.capitalize() for w in s.split()))
         return hit
 
@@ -184,7 +184,7 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʻʼ`´"})
 
 
 def fold_apostrophes(text: str) -> str:
-    """Every apostrophe-like mark as "'": outlets write the glottal stop of "Nukuʻalofa" as ʻ,
+    """Every apostrophe-like mark as "'": outlets write the glottal stop of "Kauaʻi" as ʻ,
     ‘, ’ or '."""
     return text.translate(_APOSTROPHES)
 
