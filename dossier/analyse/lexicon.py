@@ -116,9 +116,9 @@ def titles() -> Titles:
         return "|".join(r"[\s\-]+".join(re.escape(w) for w in p.split(" ")) for p in parts)
 
     domains = [v for dom, vs in data["domains"].items() for v in [dom, *(vs or [])]]
-    # a compound portfolio is its own office: "Minister of Trade and Integration", "Minister
-    # of Irrigation and Water Resources" (a listed domain after "and" is taken whole), "Minister
-    # for Development and the Arctic" (a region after "the", never another title)
+    # a compound portfolio is its own office: "Minister of Finance and Planning", "Minister
+    # of Mines and Water Resources" (a listed domain after "and" is taken whole), "Minister
+    # for Development and the Andes" (a region after "the", never another title)
     compound = (
         rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:{alt(domains)})"
         rf"\s+and\s+(?:the\s+(?!(?:{alt(list(normal))})(?![\w\-])))?"

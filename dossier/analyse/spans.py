@@ -146,7 +146,7 @@ def add_span(st: State, start: int, end: int, label: str) -> None:
     if not any(c.isalpha() for c in surface) or is_blocked(st, surface):
         return
     if surface.split()[0] in ("and", "of", "for", "in", "on", "at", "to", "&"):
-        return  # a fragment left by a title cut ("and Integration" after "Minister of Trade")
+        return  # a fragment left by a title cut ("and Planning" after "Minister of Finance")
     if in_title(st, start, end) and label != "PERSON":
         return  # "State" in "Secretary of State", "Defense" in "Defense Minister"
     if (
