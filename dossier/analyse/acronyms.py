@@ -13,7 +13,7 @@ _ACRONYM_SKIP = frozenset({"of", "for", "and", "in", "the", "on", "to", "&"})
 
 
 def defined_acronyms(st: State) -> None:
-    """ "the Eurasian Economic Union (EAEU)": an acronym the article defines right after a
+    """ "the Southern Krill Tribunal (SKT)": an acronym the article defines right after a
     body's name is a mention of that body, even when the model tags no entity on it."""
     ends = {c.end: c for c in st.cands if c.kind in ("organization", "group", "other")}
     for m in _DEFINED_ACRONYM.finditer(st.text):
@@ -42,7 +42,7 @@ def merge_acronyms(groups: dict[tuple[str, str], list[Cand]]) -> None:
 
 def _abbreviates(short: str, name: str) -> bool:
     """Whether `short` abbreviates `name`: each content word gives its initial and maybe more
-    letters of itself, in order ("EAEU" for "Eurasian Economic Union")."""
+    letters of itself, in order ("SKT" for "Southern Krill Tribunal")."""
     words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
     short = short.upper()
 

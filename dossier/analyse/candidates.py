@@ -151,8 +151,8 @@ def is_blocked(st: State, name: str) -> bool:
     words = key.split()
     if len(words) < 2:
         return False
-    # the head is the last word before "of"/"for": "Gulf of Mexico" is a gulf, "Council for
-    # the Exploration of the Sea" a council
+    # the head is the last word before "of"/"for": "Gulf of Mexico" is a gulf, "Tribunal for
+    # the Southern Krill" a tribunal
     for k, w in enumerate(words[1:], 1):
         if w in ("of", "for"):
             words = words[:k]

@@ -51,7 +51,7 @@ def tense(verb: Token, sent: Span) -> str:
     ):
         return "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        return "future"  # "talks to be held on ...", "the code to be concluded in 2026"
+        return "future"  # "talks to be held on ...", "the treaty to be signed in 2031"
     if verb.tag_ in ("VBD", "VBN") or any(
         c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")
     ):

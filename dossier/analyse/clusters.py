@@ -164,8 +164,8 @@ def _derived_affiliations(st: State, entities: list[LocalEntity]) -> None:
 
 def _parent_body(st: State, name: str) -> str | None:
     """The body another body is part of: the lexicon's `part_of` ("European Commission" ->
-    European Union), or a known body its name starts with ("United Nations Interim Security
-    Force for Abyei", "UN Security Council" -> United Nations)."""
+    European Union), or a known body its name starts with ("United Nations Mission in
+    Liberia", "UN Security Council" -> United Nations)."""
     parent = st.names.parents.get(name)
     if parent:
         return parent
@@ -217,7 +217,7 @@ def _holder(
 
 
 def _merge_short_names(groups: dict[tuple[str, str], list[Cand]]) -> None:
-    """ "the Authority" for the article's one "International Seabed Authority": a body's last
+    """ "the Tribunal" for the article's one "Southern Krill Tribunal": a body's last
     word alone is that body, when exactly one body of the article ends in it."""
     orgs = [k for k in groups if k[0] == "organization"]
     for key in orgs:
@@ -280,7 +280,7 @@ def _gender(st: State, p: Person, cs: list[Cand], pr: lx.Pronouns) -> str | None
 
 @cache
 def _honorific() -> re.Pattern[str]:
-    """Courtesy titles before a name (titles.yaml `honorifics`): "Mr", "Dr", "Ratu"."""
+    """Courtesy titles before a name (titles.yaml `honorifics`): "Mr", "Dr", "Dame"."""
     words = sorted({h.rstrip(".") for h in lx.titles().honorifics}, key=len, reverse=True)
     return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\.?\s+")
 

@@ -35,7 +35,7 @@ NUMBERS = {
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-# nouns of a dated event a written year may qualify ("a 2017 ruling", "the 2008 elections")
+# nouns of a dated event a written year may qualify ("a 2011 verdict", "the 1998 census")
 _EVENT_NOUNS = "|".join(sorted(lexicons.load("dated_nouns")["nouns"], key=len, reverse=True))
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
@@ -52,7 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    # a month with its year needs no preposition to be a date ("the crisis of December 2023")
+    # a month with its year needs no preposition to be a date ("the floods of March 2019")
     ("monyear", re.compile(rf"\b{_MON}\s+{_YEAR}\b")),
     (
         "weekday",
@@ -88,8 +88,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "newyear",
         re.compile(r"\b(?:in|from|after|by|early\s+in|into)\s+the\s+new\s+year\b", re.IGNORECASE),
     ),
-    # a year qualifying an event noun ("a 2017 ruling", "the 2008 elections"): that event's
-    # year, however the clause around it is dated; a name ("the 1982 Law of the Sea
+    # a year qualifying an event noun ("a 2011 verdict", "the 1998 census"): that event's
+    # year, however the clause around it is dated; a name ("the 1961 Vienna
     # Convention") names a text, not something that happened in the story
     (
         "yearnoun",
@@ -137,7 +137,7 @@ def in_quote(text: str, pos: int, opened: tuple[int, int] = (0, 0)) -> bool:
 
 
 def dateline(ctx: Ctx) -> date | None:
-    """The article's own date from a dateline ("Astana, 11 June 2025. The ...") when ingest
+    """The article's own date from a dateline ("Lima, 3 May 2024. The ...") when ingest
     found none: a full date near the start of one of the first paragraphs."""
     for para in ctx.article.paragraphs[:3]:
         head = ctx.article.text[para.start : para.start + 60]

@@ -25,7 +25,7 @@ from .entities import EntityResult
 from .firsts import firsts
 from .statements import occasion, speaker
 
-# verbs whose "to <place>" is where the step happens ("send a team to Abyei")
+# verbs whose "to <place>" is where the step happens ("send a team to Cusco")
 _MOTION = frozenset({"send", "deploy", "travel", "go", "return", "fly", "dispatch", "move"})
 # verbs of an address that, like verbs of saying, date a statement ("speaking to reporters")
 _SPEAKING = frozenset({"speak", "brief", "address"})
@@ -86,7 +86,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 if _reference_possessive(span):
                     continue  # "under Tuesday's arrangement, X will ...": the thing's day
                 if kind in ("thisper", "relweek") and _amount_period(span):
-                    continue  # "cut the quota to 900 tonnes for this year": what it holds for
+                    continue  # "raised the levy to $2m for this year": what it holds for
                 if kind == "thisper" and _since_clause(verb):
                     continue  # "talks since their row flared again this year": a rough start
                 since = _since(span)
@@ -245,13 +245,13 @@ def _first_person(verb: Token) -> bool:
 
 
 def _noun_phrase(noun: Token) -> Span:
-    """The noun with all it governs ("a 2017 ruling by the court in a case brought ...")."""
+    """The noun with all it governs ("a 2011 verdict by the judges in a suit filed ...")."""
     return noun.doc[noun.left_edge.i : noun.right_edge.i + 1]
 
 
 def _names_event(span: Span) -> bool:
-    """Whether a "when" clause says what happened on the date ("told the board on Monday, when
-    the meeting opened, that ..."): then the date is an event's, not only the statement's."""
+    """Whether a "when" clause says what happened on the date ("told the council on Friday, when
+    the session began, that ..."): then the date is an event's, not only the statement's."""
     return any(
         c.dep_ in ("relcl", "advcl") and any(g.lower_ == "when" for g in c.children)
         for t in span
@@ -317,14 +317,14 @@ def _place(ents: list[Span], span: Span, date_span: Span) -> str | None:
 
 def _unknown_town(ent: Span) -> bool:
     """A one-word name the model took for a body but that follows "in" and that no lexicon
-    knows as a body ("a workshop in Isfahan"): a town the model has not seen."""
+    knows as a body ("a workshop in Arequipa"): a town the model has not seen."""
     doc = ent.doc
     return (
         ent.label_ == "ORG"
         and len(ent) == 1
         and not ent.text.isupper()
         and doc[ent.start - 1].lower_ == "in"
-        # a thing located there ("a workshop in Isfahan"), not a deed done in a body ("passed
+        # a thing located there ("a workshop in Arequipa"), not a deed done in a body ("passed
         # in Congress")
         and doc[ent.start - 1].head.pos_ == "NOUN"
         and lx.names().lookup(ent.text) is None
@@ -345,7 +345,7 @@ def _unknown_spot(ent: Span) -> bool:
 
 
 def _named_capital(span: Span, date_span: Span) -> tuple[int, str] | None:
-    """ "talks in the Ethiopian capital": the capital the lexicon gives that state, if one."""
+    """ "talks in the Peruvian capital": the capital the lexicon gives that state, if one."""
     names = lx.names()
     best: tuple[int, str] | None = None
     doc = span.doc
@@ -395,7 +395,7 @@ _AMOUNTS = frozenset({"QUANTITY", "MONEY", "PERCENT", "CARDINAL"})
 
 def _amount_period(span: Span) -> bool:
     """Whether "for <this/next/last> <period>" is the period an amount holds for ("set the
-    quota at 900 tonnes for this year", "a budget of $5m for next year"), not when anything
+    levy at $2m for this year", "a budget of $5m for next year"), not when anything
     happens: an amount hangs from the word "for" hangs from, with no other verb between."""
     root = span.root
     if root.dep_ != "pobj" or root.head.lower_ != "for":

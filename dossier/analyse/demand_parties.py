@@ -52,7 +52,7 @@ class Parties:
         return key
 
     def demonym_state(self, tok: Token) -> str | None:
-        """ "a long-standing Norwegian demand": the state a demonym names, when the article names
+        """ "a long-standing Peruvian demand": the state a demonym names, when the article names
         that state (the demonym itself may not have been taken for a mention of it)."""
         state = lx.names().demonyms.get(tok.text)
         return self._state_named(state) if state else None
@@ -163,7 +163,7 @@ class Parties:
         return seen
 
     def plural_parties(self, tok: Token) -> bool:
-        """ "asked governments to send comments": parties as a class, named by a plural head
+        """ "urged governments to file objections": parties as a class, named by a plural head
         ("governments", "states") that stands for no one entity."""
         tp = self.two_parties_cues
         return bool(tp) and tok.tag_ == "NNS" and tok.lower_ in tp["heads"]
@@ -201,7 +201,7 @@ class Parties:
         return self.entities_in(subj) if subj is not None else []
 
     def _stray_subject(self, verb: Token) -> Token | None:
-        """ "Nauru on Wednesday rejected ...": a named body or state before the verb that the
+        """ "Peru on Monday turned down ...": a named body or state before the verb that the
         parse hung on it as anything but a subject (an interjection, an adverb) is its subject."""
         return next(
             (
@@ -216,7 +216,7 @@ class Parties:
         )
 
     def only_courts(self, keys: list[str]) -> bool:
-        """True when every addressee is a court ("asked the court to confirm the border")."""
+        """True when every addressee is a court ("asked the judges to annul the contract")."""
         courts = self.courts
         return bool(keys) and all(
             any(
@@ -269,8 +269,8 @@ class Parties:
         return []
 
     def _pair(self) -> list[str]:
-        """The two parties: the pair of bodies or states the article conjoins most ("Sudan and
-        South Sudan"), else the two states it names most when a third is clearly behind."""
+        """The two parties: the pair of bodies or states the article conjoins most ("Chile and
+        Peru"), else the two states it names most when a third is clearly behind."""
         tok_ent = self.ctx.tok_ent
         pairs: dict[tuple[str, str], int] = {}
         for i, key in tok_ent.items():

@@ -96,7 +96,7 @@ class Status:
         self._met_by_undertaking(claims)
 
     def _refused_by_addressee(self, claims: list[DemandClaim]) -> None:
-        """ "Fiji pressed Nauru to suspend the application. Nauru refused.": an addressee
+        """ "Chile pressed Peru to close the mine. Peru refused.": an addressee
         refusing with nothing else named, in the next sentence, turns the demand down."""
         for c in claims:
             if c.status != "open" or not c.of or c.sentence + 1 >= len(self.ctx.sents):
@@ -133,7 +133,7 @@ class Status:
                         c.status = "accepted"
 
     def _accepted_by_addressee(self, claims: list[DemandClaim]) -> None:
-        """ "asked Tehran to receive a team ..., and Iran had accepted": an addressee accepting
+        """ "asked Lima to receive a team ..., and Peru had agreed": an addressee accepting
         with nothing else accepted, in the demand's sentence or the next one."""
         for c in claims:
             if c.status != "open" or not c.of:
@@ -164,7 +164,7 @@ class Status:
         return any(t.lemma_.lower() in self.rej_lemmas and t.pos_ in ("VERB", "NOUN") for t in sent)
 
     def _rejected_by_content(self, claims: list[DemandClaim], ref_sents: set[int]) -> None:
-        """ "X wants Kazakhstan to phase out its duties. Kazakhstan would not accept a phase-out":
+        """ "X wants Peru to phase out its levies. Peru would not accept a phase-out":
         a refusal whose object repeats a word of a demand just made turns that demand down."""
         for si, sent in enumerate(self.ctx.sents):
             if si in ref_sents or not self._rejects(si):
@@ -181,7 +181,7 @@ class Status:
                 if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "PROPN")
             }
             if not objects:
-                # "Access to those sites is out of the question": a refusal by phrase says what
+                # "Access to those mines is out of the question": a refusal by phrase says what
                 # it refuses in its subject
                 objects = {
                     t.lemma_.lower()
@@ -212,8 +212,8 @@ class Status:
 
 
 def _act(head: Token) -> tuple[str, frozenset[str]]:
-    """An act as (its head word, what it is done to): "release the fishermen" -> (release,
-    {fisherman}); "access to the archives" -> (access, {archive}); "their release" -> (release, {})."""
+    """An act as (its head word, what it is done to): "release the sailors" -> (release,
+    {sailor}); "access to the ledgers" -> (access, {ledger}); "their release" -> (release, {})."""
     objects = {c for c in head.children if c.dep_ in ("dobj", "attr")}
     if head.pos_ == "NOUN":
         objects |= {

@@ -137,8 +137,8 @@ class _Demands:
                         k for k in self.parties.keys_in(content) if self.parties.is_state(k)
                     ]
                 if not addressee:
-                    # "insisted that any ceasefire must include the disarmament of the
-                    # militias that Khartoum accuses Juba of arming": the bodies named
+                    # "insisted that any truce must include the withdrawal of the
+                    # gangs that Lima accuses Quito of funding": the bodies named
                     addressee = [k for k in self.parties.keys_in(content) if k != by]
             elif (
                 "object" in self.verbs[lemma]
@@ -224,7 +224,7 @@ class _Demands:
             ):
                 subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and subj.pos_ == "PRON":
-                    # "X rejected a demand from Y that it ...": "it" is whoever answers
+                    # "X dismissed a call by Y that it ...": "it" is whoever answers
                     addressee += self.parties.refuser(noun)
                 if subj is not None and not addressee:
                     addressee += self.parties.entities_in(subj)

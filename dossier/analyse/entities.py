@@ -44,7 +44,7 @@ def extract_entities(ctx: Ctx) -> EntityResult:
         if ent.label_ in ACTOR_LABELS:
             add_ent(st, ent)
         elif (known := st.names.lookup(ent.text)) is not None:
-            # a state, capital or body the model gave another label ("Port Moresby" as a
+            # a state, capital or body the model gave another label ("Santiago" as a
             # work of art): the lexicon knows better
             add_ent(
                 st,

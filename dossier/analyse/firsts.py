@@ -106,7 +106,7 @@ def _first_head(first: Token, noun: Token | None) -> Span | None:
     ):
         apposed = doc[lo - 2]
         start = apposed.left_edge.i if apposed.left_edge.i < apposed.i else apposed.i
-        return doc[start:lo]  # "the NATO-Russia Council -- the first of its kind since ..."
+        return doc[start:lo]  # "the Andean summit -- the first of its kind since ..."
     if noun is not None:  # its own noun, not the place before a dash ("met in Lima -- the ...")
         return doc[lo : lo + 1]  # "the first such meeting since 2019"
     return None

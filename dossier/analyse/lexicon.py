@@ -116,9 +116,9 @@ def titles() -> Titles:
         return "|".join(r"[\s\-]+".join(re.escape(w) for w in p.split(" ")) for p in parts)
 
     domains = [v for dom, vs in data["domains"].items() for v in [dom, *(vs or [])]]
-    # a compound portfolio is its own office: "Minister of Trade and Integration", "Minister
-    # of Irrigation and Water Resources" (a listed domain after "and" is taken whole), "Minister
-    # for Development and the Arctic" (a region after "the", never another title)
+    # a compound portfolio is its own office: "Minister of Finance and Planning", "Minister
+    # of Mines and Water Resources" (a listed domain after "and" is taken whole), "Minister
+    # for Development and the Andes" (a region after "the", never another title)
     compound = (
         rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:{alt(domains)})"
         rf"\s+and\s+(?:the\s+(?!(?:{alt(list(normal))})(?![\w\-])))?"
@@ -163,7 +163,7 @@ class Names:
         s = fold_apostrophes(surface.strip())
         hit = self._lookup(s)
         if hit is None and s.isupper() and len(s) > 4:
-            # a dateline in capitals ("CANBERRA —", "NUKU'ALOFA"): the name as normally written
+            # a dateline in capitals ("LIMA —", "SANTIAGO"): the name as normally written
             hit = self._lookup(" ".join(w.capitalize() for w in s.split()))
         return hit
 
@@ -184,7 +184,7 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʻʼ`´"})
 
 
 def fold_apostrophes(text: str) -> str:
-    """Every apostrophe-like mark as "'": outlets write the glottal stop of "Nukuʻalofa" as ʻ,
+    """Every apostrophe-like mark as "'": outlets write the glottal stop of "Kauaʻi" as ʻ,
     ‘, ’ or '."""
     return text.translate(_APOSTROPHES)
 

@@ -29,7 +29,7 @@ def fix_person_labels(st: State) -> None:
 
 
 def honorific_persons(st: State) -> None:
-    """A name after a courtesy title ("Mr Itsimaera", "Ratu Josefa") is a person, whatever NER
+    """A name after a courtesy title ("Mr Petrov", "Dr Lund") is a person, whatever NER
     tagged it, unless the lexicons know it as a place or body."""
     rx = _honorific_before()
     for c in st.cands:
@@ -47,7 +47,7 @@ def _honorific_before() -> re.Pattern[str]:
 
 
 def missed_states(st: State) -> None:
-    """A state's name the model left untagged ("Samoa and Tuvalu pushed for ..."): the lexicon
+    """A state's name the model left untagged ("Chile and Peru pushed for ..."): the lexicon
     knows it. Not where the model tagged the word otherwise ("Jordan" in a person's name), nor
     inside a longer capitalised name ("Georgia Tech")."""
     rx = _state_name_pattern()
@@ -85,7 +85,7 @@ def _state_name_pattern() -> re.Pattern[str]:
 
 
 def short_body_names(st: State) -> None:
-    """ "the Forum" for the article's one "Pacific Islands Forum": a body's last word after
+    """ "the Tribunal" for the article's one "Southern Krill Tribunal": a body's last word after
     "the", where exactly one body of the article ends in it and no name goes on after it."""
     ends: dict[str, set[str]] = defaultdict(set)
     for c in st.cands:
@@ -187,7 +187,7 @@ def group_noun_phrases(st: State) -> None:
             kind, label = "group", "NORP"
             body = bodies.get(st.text[start : tok.idx].strip())
             if body is not None:
-                # "Pacific Islands Forum leaders": the body, named elsewhere in the article
+                # "Southern Krill Tribunal judges": the body, named elsewhere in the article
                 kind, label, name = body.kind, body.label, body.name
             st.cands.append(
                 Cand(
@@ -224,7 +224,7 @@ def nicknames(st: State) -> None:
 
 
 def governments(st: State) -> None:
-    """ "the government in Khartoum", "the authorities of Iran": the state itself."""
+    """ "the government in Lima", "the authorities of Chile": the state itself."""
     for tok in st.doc:
         if tok.lower_ not in GOVERNMENT_NOUNS or st.ctx.tok_sent[tok.i] < 0:
             continue

@@ -25,10 +25,10 @@ _AREAS = (
 @cache
 def _patterns(nouns: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    # "the Brazilian city of X", "the town of X"
+    # "the Chilean city of X", "the town of X"
     # (the nouns in any case; the words between them and the name capitalised, as a name's are)
     before = re.compile(rf"\b(?i:{alt})\s+of\s+(?:[A-Z][\w'’\-]*\s+){{0,2}}$")
-    # "X, the capital of", "X, a town in", "X, the territory Venezuelans call ...": the noun
+    # "X, the capital of", "X, a town in", "X, the valley Peruvians call ...": the noun
     # ends there (not "a town councillor") and is no one's ("the state's envoy")
     # ... or "the X region", "the X river": the noun right after the name
     after = re.compile(
@@ -41,7 +41,7 @@ def _patterns(nouns: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def drop_described_places(st: State) -> None:
     """A person or body candidate the article describes as a place, or a "person" right after
-    "the" ("a soldier on the X"), is a place: that name is no actor anywhere in the article.
+    "the" ("a ferry off the X"), is a place: that name is no actor anywhere in the article.
     Names the lexicons know (states, capitals, bodies) keep their own reading."""
     before, after = _patterns(st.non.place_nouns)
     places: set[str] = set()
@@ -65,7 +65,7 @@ _IN_PLACE = frozenset({"in", "at", "near", "off"})
 
 def _only_ever_places(st: State) -> set[str]:
     """One-word bodies the lexicons do not know that the article only ever puts after "in",
-    "at", "near" ("due in court in Tromso"): a town the model took for a body."""
+    "at", "near" ("due in court in Ventspils"): a town the model took for a body."""
     where: dict[str, list[bool]] = {}
     # "the Authority" for a body the article names in full is that body (clusters.py)
     tails = {c.name.split()[-1] for c in st.cands if c.kind == "organization" and " " in c.name}

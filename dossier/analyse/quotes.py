@@ -176,7 +176,7 @@ class _Quotes:
             if key is not None:
                 return key, how
             if verb.i < first_tok or verb.i > last_tok:
-                # "The Nauruan minister said ..." with no such minister found: not the last speaker
+                # "The Peruvian minister said ..." with no such minister found: not the last speaker
                 named_subject = named_subject or subj.pos_ in ("NOUN", "PROPN")
         return None, _UNRESOLVED if named_subject else "none"
 

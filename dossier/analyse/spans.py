@@ -65,7 +65,7 @@ def add_ent(st: State, ent: Span) -> None:
         end = start + raw.index("\n")
         raw = st.text[start:end]
     if " (" in raw:
-        end = start + raw.index(" (")  # "… of the Sea (ICES": the acronym is found on its own
+        end = start + raw.index(" (")  # "… Krill Tribunal (SKT": the acronym is found on its own
     # cut out titles: "UN Sec-Gen Ana Ruiz" -> "UN" + title + "Ana Ruiz"
     pieces = [(start, end)]
     for ts, te, _ in titles_near(st, start, end):
@@ -143,8 +143,8 @@ def _looks_like_name(st: State, start: int, end: int) -> bool:
 
 
 _PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?")
-# Last words of a portfolio after "<title> for" ("Pacific Island Affairs"); a body there is one
-# ("spokesman for the Atomic Energy Organization") and stays.
+# Last words of a portfolio after "<title> for" ("Andean Affairs"); a body there is one
+# ("spokesman for the Southern Krill Tribunal") and stays.
 _PORTFOLIO_HEADS = frozenset({"Affairs", "Relations", "Cooperation"})
 
 
@@ -156,7 +156,7 @@ def add_span(st: State, start: int, end: int, label: str) -> None:
     if not any(c.isalpha() for c in surface) or is_blocked(st, surface):
         return
     if surface.split()[0] in ("and", "of", "for", "in", "on", "at", "to", "&"):
-        return  # a fragment left by a title cut ("and Integration" after "Minister of Trade")
+        return  # a fragment left by a title cut ("and Planning" after "Minister of Finance")
     if in_title(st, start, end) and label != "PERSON":
         return  # "State" in "Secretary of State", "Defense" in "Defense Minister"
     if (
@@ -167,7 +167,7 @@ def add_span(st: State, start: int, end: int, label: str) -> None:
             for _, te, _ in titles_near(st, start - TITLE_REACH, start)
         )
     ):
-        return  # a portfolio the title lexicon does not know ("Envoy for Pacific Island Affairs")
+        return  # a portfolio the title lexicon does not know ("Envoy for Andean Affairs")
     tok_start, tok_end = token_range(st, start, end)
     if tok_end <= tok_start:
         return
@@ -180,10 +180,10 @@ def add_span(st: State, start: int, end: int, label: str) -> None:
         and not st.doc[tok_end].ent_type_
         and st.doc[tok_end - 1].whitespace_ == " "
     ):
-        tok_end += 1  # NER cut the name short ("Maria Luisa" | "Santos")
+        tok_end += 1  # NER cut the name short ("Ana Luisa" | "Ruiz")
         end = st.doc[tok_end - 1].idx + len(st.doc[tok_end - 1].text)
     while label == "PERSON" and tok_end - tok_start < 5 and _name_word_before(st, tok_start):
-        tok_start -= 1  # NER cut the first name off ("… Water Resources Yasir | Osman Taha")
+        tok_start -= 1  # NER cut the first name off ("… Mines and Energy Ivan | Petrov Lund")
         start = st.doc[tok_start].idx
     span = st.doc[tok_start:tok_end]
     sent = st.ctx.tok_sent[tok_start]

@@ -120,8 +120,8 @@ class _CueOwner:
 
     def holders(self, tok: Token, si: int) -> list[str]:
         """Everyone the cue speaks for: its owner (`of`), the other subjects conjoined with
-        the owner ("Armenia and Azerbaijan agreed"), and the named subject of a reported clause
-        ("the minister said Astana would not accept": the minister and his state both)."""
+        the owner ("Chile and Peru agreed"), and the named subject of a reported clause
+        ("the minister said Lima would not accept": the minister and his state both)."""
         first = self.of(tok, si)
         if first is None:
             return []
@@ -209,7 +209,7 @@ class _CueOwner:
         return self._own_subject(pred)
 
     def _named_in_quote(self, tok: Token) -> str | None:
-        """A quoted verb cue whose subject names another party ("Serbia wants the association
+        """A quoted verb cue whose subject names another party ("Peru wants the treaty
         first," he said) tells that party's stance as the speaker reports it, not the
         speaker's own."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.attitude_verbs:
@@ -220,8 +220,8 @@ class _CueOwner:
         return self._strict(subj)
 
     def _prepositional_subject(self, pred: Token) -> str | None:
-        """The named subject of a clause under a preposition ("talks ended with Ethiopia
-        refusing to ...", "after Cairo rejected ..."): the writer's description of that party,
+        """The named subject of a clause under a preposition ("talks ended with Peru
+        declining to ...", "after Santiago rejected ..."): the writer's description of that party,
         not part of what a reporter around it said."""
         if pred.dep_ != "pcomp":
             return None
@@ -361,7 +361,7 @@ def _combine(items: list[tuple[str, str]]) -> tuple[str, str]:
 
 def _asks_a_party(tok: Token) -> bool:
     """ "wants NATO to agree ...": what a party is asked to do is a demand (demands.py), not a
-    stance; "wants the association to come first" is a stance on the association."""
+    stance; "wants the treaty to come first" is a stance on the treaty."""
     for c in tok.children:
         if c.dep_ == "dobj" or c.dep_ in ("ccomp", "xcomp"):
             for t in (c, *(g for g in c.children if g.dep_ in ("nsubj", "dobj"))):

@@ -84,8 +84,8 @@ def title_roles(st: State) -> None:
                 prev_affil = (sent, affil)
             continue
         # reverse appositive: "The UN envoy for the region, Ana Ruiz, said"
-        # ("Minister for Fisheries and Forestry, Ana Ruiz,": a portfolio's second part too)
-        # (or the rest of a portfolio the lexicon cut short: "Fisheries and Ocean | Policy,")
+        # ("Minister for Mines and Energy, Ana Ruiz,": a portfolio's second part too)
+        # (or the rest of a portfolio the lexicon cut short: "Mines and Mineral | Policy,")
         after = re.match(
             r"(?:\s+(?:for|of|to|on|and)\s+[^,;.]{1,60}|(?:\s+[A-Z][\w\-]*){1,3})?,\s+",
             st.text[ce : ce + 80],
@@ -95,12 +95,12 @@ def title_roles(st: State) -> None:
             named = starts.get(pos)  # the model may take "Mr Obi" whole
             hon = _honorific_pattern().match(st.text[pos : pos + 12])
             if hon:
-                pos += hon.end()  # "Nauru's foreign minister, Mr Obi,"
+                pos += hon.end()  # "Peru's foreign minister, Mr Petrov,"
                 named = named or starts.get(pos)
             if named is None:
                 named = _name_after(st, pos, sent, closed=True)
                 if named is not None and hon:
-                    # the mention keeps its courtesy title ("Ratu Josefa X"); the name does not
+                    # the mention keeps its courtesy title ("Dr Kari Lund"); the name does not
                     named.start = pos - hon.end()
                     named.token_start = token_range(st, named.start, named.end)[0]
             if named is not None and (named.kind == "person" or _as_person(st, named)):
@@ -143,7 +143,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+
 
 @cache
 def _honorific_pattern() -> re.Pattern[str]:
-    """A courtesy title at the start of a text (titles.yaml `honorifics`: "Mr", "Ratu")."""
+    """A courtesy title at the start of a text (titles.yaml `honorifics`: "Mr", "Dame")."""
     words = sorted({h.rstrip(".") for h in lx.titles().honorifics}, key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\.?\s+")
 
@@ -298,7 +298,7 @@ _NAME_RUN = re.compile(
 
 
 def _unnamed_person(st: State, comma: int, sent: int) -> Cand | None:
-    """ "Jelena Đorđević, the director of the Office, said": two or three name words opening a
+    """ "Kari Lund, the director of the Institute, said": two or three name words opening a
     sentence and followed by an office in apposition are a person NER left untagged."""
     start_of_sent = st.ctx.sents[sent].start_char
     m = _NAME_RUN.search(st.text[max(start_of_sent, comma - 60) : comma])

@@ -50,15 +50,15 @@ _TIME = re.compile(
 )
 _WORD = re.compile(r"[^\s,;:|()\[\]]+")
 _GAP = re.compile(r"[ ,]+")
-# After a date: "12 Jan 2022 — ", "12 Jan 2022, 06:21 PM:", "Astana, 11 June 2025. The ..."
+# After a date: "12 Jan 2022 — ", "12 Jan 2022, 06:21 PM:", "Lima, 3 May 2024. The ..."
 _SEPARATORS = re.compile(r"[\s,:;|–—.-]{0,6}")
 # Wire-service dateline: "BRUSSELS (AP) — ", "LONDON, Jan 12 (Reuters) - ", and the same shape
-# with the date in the brackets: "BELGRADE (April 22, 2026) – ".
+# with the date in the brackets: "LIMA (May 3, 2024) – ".
 _WIRE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s?(?P<date>[^()\n]{3,30}?))?\s?"
     r"\((?P<outlet>[A-Za-z][\w .,&'’-]{0,30})\)\s?(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s?"
 )
-# The same without an agency: "CAIRO, Feb. 4 — ", "KYIV, Ukraine, March 3 – " (a place in
+# The same without an agency: "QUITO, Feb. 9 — ", "KYIV, Ukraine, March 3 – " (a place in
 # capitals, a short date, a dash): the year may be missing, so only the cut is certain.
 _CAPS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s?[A-Z][a-z]+)?,\s?(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}"
@@ -232,7 +232,7 @@ def glued_head(raw: str) -> Head | None:
     if wire:
         bracket = wire.group("outlet")
         outlet, _, tail = bracket.partition(",")
-        # "BELGRADE (April 22, 2026) – ": the brackets hold the date, not an agency.
+        # "LIMA (May 3, 2024) – ": the brackets hold the date, not an agency.
         dated = find_date(bracket)
         if dated and any(ch.isdigit() for ch in outlet):
             return Head(cut=wire.end(), date=dated[0])

@@ -264,8 +264,8 @@ class Clusterer:
 
 
 def _shared_middle_name(a: names.PersonName, b: names.PersonName) -> bool:
-    """A middle name both spellings carry ("Tariq Abdel-Karim Rashid" / "Tareq Abdelkarim
-    Rasheed"): what makes surnames alike only in their consonants one name."""
+    """A middle name both spellings carry ("Omar Abdel-Hadi Nasser" / "Umar Abdelhadi
+    Naser"): what makes surnames alike only in their consonants one name."""
 
     def middle(p: names.PersonName) -> set[str]:
         return {g.replace("-", "") for g in p.givens[1:]}

@@ -128,7 +128,7 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
         low = fold(tok)
         if k == first and low == "that":
             return []  # "agreed that the guns must fall silent": a clause, not an object
-        # A lone act before "to" takes its object there ("access to the archives", "return
+        # A lone act before "to" takes its object there ("access to the ledgers", "return
         # to the talks"): the "to" opens the thing, it does not end it.
         opener = len(runs) == 1 and len(runs[0]) == 1 and runs[0][0].verb_like
         if tok in _CLAUSE_PUNCT or (
@@ -200,8 +200,8 @@ _MORE_ACTS = re.compile(r",?\s+and\s+(?:to\s+)?(?=\w)")
 
 
 def _coordinated_acts(text: str, cue_end: int) -> list[int]:
-    """Where further infinitives coordinated after a cue's object start ("agreed to free the
-    fishermen and to set up a hotline"), within the cue's clause."""
+    """Where further infinitives coordinated after a cue's object start ("agreed to reopen the
+    pass and to set up a joint survey"), within the cue's clause."""
     clause_end = min(
         (i for i in (text.find(p, cue_end) for p in ";:.") if i >= 0), default=len(text)
     )
@@ -329,7 +329,7 @@ def contested_frames(
             )
             if who:
                 runs = object_words(d.text, taken_in(d.text))
-                # "send their proposals for the terms of the hotline": past generic words
+                # "submit their ideas on the scope of the survey": past generic words
                 _attest(
                     found,
                     [r for r in runs if _names_a_thing(r)][:2],
@@ -358,7 +358,7 @@ def contested_frames(
                     runs = object_words(head, taken, cut + 1)[-1:]
                 _attest(found, runs[:1], a.source, who, sc.sentence, document)
                 for more in _coordinated_acts(text, end):
-                    # "agreed to free the fishermen and to set up a hotline": both are agreed
+                    # "agreed to reopen the pass and to set up a joint survey": both are agreed
                     _attest(
                         found,
                         object_words(text, taken, more, OBJECT_REACH)[:1],

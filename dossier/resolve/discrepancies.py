@@ -24,11 +24,11 @@ from dossier.resolve.unionfind import UnionFind
 SAME_QUANTITY = 2.0  # two counts within this factor may be two estimates of one quantity
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<mult>thousand|million|billion))?"
-    # A unit may be joined to the number as a compound adjective ("a 58,000-square-kilometre
-    # block"), so the first word may follow a hyphen.
+    # A unit may be joined to the number as a compound adjective ("a 2,500-square-kilometre
+    # lake"), so the first word may follow a hyphen.
     r"(?P<rest>(?:(?:\s+|(?<=\d)-)[A-Za-z][\w’'-]*){1,8})"
 )
-MAX_MODIFIERS = 3  # words between a number and its noun ("100,000 combat-ready Russian troops")
+MAX_MODIFIERS = 3  # words between a number and its noun ("6,000 well-armed Chilean troops")
 _MULT = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
@@ -102,7 +102,7 @@ def _title_values(roles: list, written: dict[str, str]) -> list[DiscrepancyValue
 
 def _rival_offices(groups: list[list]) -> list:
     """The roles of two or more posts one person is given by different outlets, none of which
-    gives two of them ("Attorney General" in one, "Solicitor General" in another).
+    gives two of them ("Finance Minister" in one, "Trade Minister" in another).
 
     A person may hold two posts, but then an outlet naming both says so; outlets that each name
     only another post disagree. Only posts count (a title headed by an `office_heads` word):
@@ -196,14 +196,14 @@ def _demonym_state(word: str, *, plural: bool) -> str | None:
 class _Count:
     """One count in a sentence: what is counted, whose, and where."""
 
-    state: str  # whose people or things, from a demonym ("Armenian detainees"); "" if unsaid
-    noun: str  # the counted noun as a key ("detainee"); "" for the people themselves ("Armenians")
-    label: str  # as written ("Armenian detainees")
+    state: str  # whose people or things, from a demonym ("Chilean sailors"); "" if unsaid
+    noun: str  # the counted noun as a key ("sailor"); "" for the people themselves ("Chileans")
+    label: str  # as written ("Chilean sailors")
     value: int
     source: str
     evidence: Evidence | None
-    split: bool = False  # one part of a breakdown ("17 Armenian and six Azerbaijani detainees")
-    written: str = ""  # the number as written when it has a multiplier ("37 billion")
+    split: bool = False  # one part of a breakdown ("11 Chilean and four Peruvian sailors")
+    written: str = ""  # the number as written when it has a multiplier ("12 million")
 
 
 def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
@@ -213,9 +213,9 @@ def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
     ("17 Armenian and six Azerbaijani detainees": 17 Armenian detainees); "19 Armenians" ->
     ("Armenia", ""), a count of the people themselves.
     """
-    # A unit of measure right after the number ("37 billion cubic metres of water").
+    # A unit of measure right after the number ("12 million barrels of oil").
     extra = lexicon.figures()
-    # A hyphenated unit ("58,000-square-kilometre block") reads as its words.
+    # A hyphenated unit ("2,500-square-kilometre lake") reads as its words.
     flat = [part for w in following[: MAX_MODIFIERS + 1] for part in w.split("-") if part]
     for unit in extra["units"]:
         if tuple(flat[: len(unit)]) == unit:
@@ -234,7 +234,7 @@ def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
         split = following[1:2] in (["and"], ["or"])
         return state, "", split
     state = _demonym_state(following[0], plural=False)
-    # A breakdown by nationality: "<N> Armenian and <M> Azerbaijani detainees".
+    # A breakdown by nationality: "<N> Chilean and <M> Peruvian sailors".
     if (
         state
         and following[1:2] in (["and"], ["or"])
@@ -267,7 +267,7 @@ def _figures(analyses: list[Analysis]) -> Iterator[_Count]:
                 if found is not None:
                     state, noun, split = found
                     key, label = stem(noun), noun
-                    if state:  # the demonym as written, then the noun: "Armenian detainees"
+                    if state:  # the demonym as written, then the noun: "Chilean sailors"
                         demonym = next(
                             (
                                 w
@@ -275,7 +275,7 @@ def _figures(analyses: list[Analysis]) -> Iterator[_Count]:
                                 if _demonym_state(f, plural=not noun) == state
                             ),
                             words_after[0],
-                        )  # "100,000 combat-ready Russian troops": Russian, not combat-ready
+                        )  # "6,000 well-armed Chilean troops": Chilean, not well-armed
                         label = " ".join([demonym, noun] if noun else [demonym])
                 elif any(w in extra["people"] for w in following[: MAX_MODIFIERS + 1]) and (
                     casualty
@@ -300,9 +300,9 @@ def _count_groups(counts: list[_Count]) -> dict[tuple[str, str], list[_Count]]:
     """Counts grouped by what they count: (state, noun).
 
     A count with no state joins its noun's one state when only one state's counts of that noun
-    are given and none is a breakdown ("127,000 troops" ~ "100,000 Russian troops"); a count of
-    a nationality's people joins that nationality's one counted noun of persons ("19
-    Armenians" ~ "17 Armenian detainees").
+    are given and none is a breakdown ("6,500 troops" ~ "6,000 Chilean troops"); a count of
+    a nationality's people joins that nationality's one counted noun of persons ("12
+    Chileans" ~ "11 Chilean sailors").
     """
     persons = lexicon.figures()["person_nouns"]
     states_of: dict[str, set[str]] = defaultdict(set)
@@ -334,7 +334,7 @@ MIN_SHARED_CONTEXT = 3  # content words two sentences share to be about one grou
 
 @dataclass(frozen=True)
 class _Headcount:
-    """A count of people named by no counted noun ("120,000 people", "100,000 Kosovo Serbs")."""
+    """A count of people named by no counted noun ("9,000 people", "8,000 Andean herders")."""
 
     count: _Count
     context: frozenset[str]  # the sentence's content words, the count's own words left out
@@ -383,8 +383,8 @@ def _headcounts(analyses: list[Analysis]) -> Iterator[_Headcount]:
 def _headcount_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[DiscrepancyValue]]]:
     """Counts of people that outlets give differently in sentences about the same thing.
 
-    "About 100,000 Kosovo Serbs" and "more than 120,000 people" count one group when the
-    sentences share several content words (the ban, the salaries, the pensions) and the counts
+    "About 8,000 Andean herders" and "more than 9,000 people" count one group when the
+    sentences share several content words (the drought, the herds, the grazing) and the counts
     are within a factor of two; a source giving both counts means two groups.
     """
     counts = list(_headcounts(analyses))
@@ -417,7 +417,7 @@ def _headcount_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[Discr
         by_value: dict[int, list[_Count]] = defaultdict(list)
         for c in members:
             by_value[c.value].append(c)
-        # The outlets may name the group differently ("Kosovo Serbs", "people"): each name
+        # The outlets may name the group differently ("Andean herders", "people"): each name
         # is part of the disagreement, the most qualified first.
         labels = Counter(c.label for c in members)
         label = " / ".join(sorted(labels, key=lambda s: (-(" " in s), -labels[s], s)))
@@ -469,7 +469,7 @@ def figure_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[Discrepan
                     label,
                     [
                         DiscrepancyValue(
-                            # "37 billion" reads better than "37,000,000,000"
+                            # "12 million" reads better than "12,000,000"
                             value=next((c.written for c in by_value[v] if c.written), f"{v:,}"),
                             sources=sorted(srcs[v]),
                             evidence=merge_evidence([c.evidence for c in by_value[v]]),
@@ -525,7 +525,7 @@ def money_conflicts(analyses: list[Analysis]) -> list[tuple[str, list[Discrepanc
                 value = float(m.group("num").replace(",", "")) * _MONEY_MULT.get(
                     m.group("mult") or "", 1
                 )
-                # What the amount is of is said before it ("trade reached about €40 billion").
+                # What the amount is of is said before it ("exports reached about $9 billion").
                 before = words_of(s.text[: m.start()])
                 words = set(content_tokens([stem(w) for w in before])) - _MONEY_WORDS
                 found.append((cur, value, m.group(0), a.source, evidence(a, si), words))

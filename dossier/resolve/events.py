@@ -115,14 +115,14 @@ def _items(table: ActorTable, analyses: list[Analysis], stats: Stats) -> list[It
     return items
 
 
-# letters written out where a keyboard lacks the letter ("Aalesund" for Ålesund, "Koeln"
+# letters written out where a keyboard lacks the letter ("Aarhus" for Århus, "Koeln"
 # for Köln), folded like the letter itself folds
 _WRITTEN_OUT = re.compile(r"(?<=[aou])e|(?<=a)a")
 
 
 def _place_key(place: str) -> str:
-    """Comparison key of a place name: spellings with and without diacritics agree ("Tromsø",
-    "Tromso"; "Ålesund", "Aalesund"; "Göttingen", "Goettingen")."""
+    """Comparison key of a place name: spellings with and without diacritics agree ("Malmö",
+    "Malmo"; "Århus", "Aarhus"; "Göttingen", "Goettingen")."""
     return _WRITTEN_OUT.sub("", norm(fold(place)))
 
 
@@ -208,8 +208,8 @@ _PERIOD_WORDS = frozenset({"new", "next", "year", "month", "week", "day", "end",
 
 def _restated(merged: Iterable[Merged]) -> list[Merged]:
     """An undated next step whose sentence holds most words of a dated one ("X and Y will send
-    scientists to count crab and cod, the sides agreed" beside "scientists from both sides
-    will survey crab and cod together from the new year") is that step without its date: its
+    divers to map the reef, the sides agreed" beside "divers from both countries will map
+    the reef jointly from next spring") is that step without its date: its
     evidence joins the dated step's, and it is no step of its own."""
     out = list(merged)
     # the words of each dated step's own items, taken before any undated item joins one

@@ -275,8 +275,8 @@ def _document_refs() -> frozenset[str]:
 def derived_frames(
     analyses: list[Analysis], matcher: FrameMatcher
 ) -> list[tuple[str, list[str], frozenset[str]]]:
-    """Frames for what several outlets report being demanded in the same words ("free eight
-    former officials", "the release of eight former officials"): the shared two-word stretch
+    """Frames for what several outlets report being demanded in the same words ("reopen the
+    northern pass", "the reopening of the northern pass"): the shared two-word stretch
     is the keyword, the demand's own wording (a noun phrase if any outlet has one) the label."""
     where: dict[tuple[str, ...], set[str]] = defaultdict(set)
     texts: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -293,7 +293,7 @@ def derived_frames(
         if g[0] in _DEMAND_FILLER or any(set(g) & set(c) for c in chosen):
             continue
         if set(g) & _document_refs():
-            continue  # "a draft moratorium text": a text about the thing, left to name it alone
+            continue  # "a draft tariff text": a text about the thing, left to name it alone
         chosen.append(g)
     frames = []
     for g in chosen:
@@ -329,13 +329,13 @@ def _surface(text: str, gram: tuple[str, ...]) -> tuple[str, str, bool] | None:
                 spans[k][0],
             )
         else:
-            # A verb phrase ("suspend the next filling of ..."): the thing is the gram's own
+            # A verb phrase ("halt the next dredging of ..."): the thing is the gram's own
             # noun phrase, not the act demanded of it, which the stance already says.
             start = spans[k][0]
         end = spans[k + 1][1]
         tail = _OF_TAIL.match(text, end)
         if tail:
-            end = tail.end()  # "filling of the reservoir": what the gram is of names it
+            end = tail.end()  # "dredging of the harbour": what the gram is of names it
         label = text[start:end]
         return label[:1].upper() + label[1:], f"{pair[0]} {pair[1]}".lower(), nominal
     return None

@@ -21,7 +21,7 @@ def _optional(name: str) -> Any:
 @lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     """How lexicon entries and article surfaces meet: folded, no dots, no apostrophes (outlets
-    write the glottal stop in "Nuku'alofa" several ways, or drop it), no leading "the"."""
+    write the glottal stop in "Kaua'i" several ways, or drop it), no leading "the"."""
     text = fold(text).replace(".", "").replace("’", "").replace("'", "")
     text = re.sub(r"[^\w' &-]+", " ", text)
     text = re.sub(r"^the\s+", "", " ".join(text.split()))

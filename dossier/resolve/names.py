@@ -186,9 +186,9 @@ def given_compatible(a: str, b: str) -> bool:
         return True  # Vahid/Vahed, Hamid/Hamed: one vowel spelt two ways, same last letter
     if min(len(a), len(b)) < min_len or abs(len(a) - len(b)) > 1:
         return False
-    # Within one edit, and not in the last two letters (Daniel/Daniela, Mario/Maria), where
+    # Within one edit, and not in the last two letters (Paulo/Paula, Mario/Maria), where
     # gender and number live; except one vowel for another before the same last letter
-    # (Majid/Majed, Yusuf/Yousef's kind), which is how vowels of other scripts are spelt.
+    # (Majid/Majed, Ivan/Iwan's kind), which is how vowels of other scripts are spelt.
     if a[-2:] != b[-2:] and not _vowel_swap_before(a, b):
         return False
     return _one_edit(a, b)

@@ -124,7 +124,7 @@ def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
     before = [c for c in before if not _reported_content(toks[c.end : hit.start])]
     if not after:
         # A predicate after a copula bears on its clause's subject, however long ("access to
-        # those sites is out of the question").
+        # those mines is out of the question").
         after = [
             c
             for c in live
@@ -357,7 +357,7 @@ def _split_negators() -> tuple[tuple[str, str], ...]:
 
 def _split_negated(toks: list[str], lo: int, hit: Hit) -> int:
     """1 when a negating verb before the keyword has its particle right after it ("hold the
-    application back")."""
+    vote back")."""
     after = toks[hit.end] if hit.end < len(toks) else ""
     return int(
         any(after == part and verb in toks[lo : hit.start] for verb, part in _split_negators())

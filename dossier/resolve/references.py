@@ -119,7 +119,7 @@ class References:
         return out
 
     def _pronoun_objects(self, toks: list[str]) -> list[str]:
-        """ "Fiji pushed for a moratorium. Nauru blocked it.": a pronoun right after a cue, in a
+        """ "Chile pushed for a tariff. Peru blocked it.": a pronoun right after a cue, in a
         sentence that names no issue, is the keyword the sentence before named last."""
         after_cue = {c.end for c in find_cues(toks)}
         out: list[str] = []

@@ -279,38 +279,38 @@ def test_names_the_article_describes_as_places_are_no_actors(analyse):
 # --- rules added on the Pacific Forum tuning event (invented sentences) -------------------------
 
 
-def test_a_capital_written_with_any_glottal_mark_or_in_capitals_is_its_state():
+def test_a_capital_written_with_any_apostrophe_mark_or_in_capitals_is_its_state():
     from dossier.analyse import lexicon as lx
 
-    for surface in ("Nukuʻalofa", "Nuku‘alofa", "Nuku'alofa", "NUKU'ALOFA"):
+    for surface in ("Sanaʻa", "Sana‘a", "Sana’a", "Sana'a", "SANA'A"):
         hit = lx.names().lookup(surface)
-        assert hit is not None and hit.name == "Tonga", surface
+        assert hit is not None and hit.name == "Yemen", surface
 
 
 def test_a_name_after_a_courtesy_title_is_a_person_with_the_office(analyse):
     a = analyse(
-        "She was answering a call from Samoa's foreign minister, Mr Tuilagi, for more aid. "
-        "The Samoan minister said his country had been patient."
+        "She was answering a call from Peru's foreign minister, Mr Quispe, for more aid. "
+        "The Peruvian minister said his country had been patient."
     )
-    e = entity(a, "Tuilagi")
+    e = entity(a, "Quispe")
     assert e.kind == "person"
-    assert "Samoa" in e.affiliations
+    assert "Peru" in e.affiliations
 
 
 def test_a_two_part_portfolio_then_a_name_the_model_missed(analyse):
     a = analyse(
-        "Vanuatu's Minister for Agriculture and Fisheries, Ratu Sione Vaifale, told fellow "
-        "leaders that nobody could vouch for the industry."
+        "Peru's Minister for Mines and Energy, Dame Ana Ruiz, told fellow ministers that "
+        "no one could vouch for the new smelter."
     )
-    e = entity(a, "Sione Vaifale")
-    assert "Ratu Sione Vaifale" in e.surfaces
-    assert "Vanuatu" in e.affiliations
+    e = entity(a, "Ana Ruiz")
+    assert "Dame Ana Ruiz" in e.surfaces
+    assert "Peru" in e.affiliations
 
 
 def test_a_lower_case_title_with_no_article_names_the_person(analyse):
     a = analyse(
         "Japan sent special envoy Kenji Mori to the talks as an observer. Asked about the "
-        'moratorium, the envoy said Japan would "respect the rules".'
+        'tariff, the envoy said Japan would "wait and see".'
     )
     assert "the envoy" in entity(a, "Kenji Mori").surfaces
 
@@ -318,7 +318,7 @@ def test_a_lower_case_title_with_no_article_names_the_person(analyse):
 def test_a_bodys_last_word_alone_is_that_body(analyse):
     a = analyse(
         "The Southern Krill Tribunal met in Lima. Japan sits in the Tribunal alongside Peru. "
-        '"A ban outside the Tribunal would weaken it," he said.'
+        '"Quotas set without the Tribunal mean nothing," he said.'
     )
     e = entity(a, "Southern Krill Tribunal")
     assert "Tribunal" in e.surfaces
@@ -336,30 +336,29 @@ def test_leaders_of_a_body_named_elsewhere_are_that_body(analyse):
 
 
 def test_a_portfolio_after_for_is_no_body(analyse):
-    a = analyse("Japan sent its Special Envoy for Pacific Island Affairs, Kenji Mori, to Suva.")
-    assert "Pacific Island Affairs" not in names(a)
+    a = analyse("Japan sent its Special Envoy for Andean Affairs, Kenji Mori, to Lima.")
+    assert "Andean Affairs" not in names(a)
 
 
 def test_compound_portfolio_with_a_region_after_the_is_its_own_title(analyse):
     a = analyse(
-        "Its Minister for International Development and the Arctic, Ole Brekke, said Oslo "
-        "favoured a pause."
+        "Its Minister for Mines and the Andes, Ivan Petrov, said Lima wanted a longer consultation."
     )
-    roles = [r.title for r in entity(a, "Ole Brekke").roles]
-    assert roles == ["Minister for International Development and the Arctic"]
+    roles = [r.title for r in entity(a, "Ivan Petrov").roles]
+    assert roles == ["Minister for Mines and the Andes"]
 
 
 def test_a_second_title_after_and_the_is_not_part_of_a_portfolio():
     regex = lx.titles().regex
     m = regex.search("The Minister of Finance and the President met on Monday.")
     assert m is not None and m.group(0) == "Minister of Finance"
-    m = regex.search("The Minister for Trade and the Arctic met on Monday.")
-    assert m is not None and m.group(0) == "Minister for Trade and the Arctic"
+    m = regex.search("The Minister for Trade and the Andes met on Monday.")
+    assert m is not None and m.group(0) == "Minister for Trade and the Andes"
 
 
 def test_a_state_the_model_left_untagged_is_found_by_the_lexicon(analyse):
-    a = analyse("Samoa and Tuvalu pushed for a region-wide moratorium on whaling.")
-    assert {"Samoa", "Tuvalu"} <= names(a)
+    a = analyse("Kiribati and Palau asked for a joint census of the tuna stock.")
+    assert {"Kiribati", "Palau"} <= names(a)
     b = analyse("Students at Georgia Tech protested.")
     assert "Georgia" not in names(b)
 
@@ -378,19 +377,19 @@ def test_a_body_named_with_its_acronym_in_brackets_and_a_place_word_inside(analy
 
 def test_currency_codes_common_nouns_and_towns_are_no_actors(analyse):
     a = analyse(
-        "The survey will cost about NOK 45 million and count the cod stock. "
-        '"Cod do not read maps," she said. The captain is due in court in Hammerfest on Monday. '
-        "Norway says that makes the crab around Svalbard Norwegian."
+        "The new weir will cost about SEK 30 million and protect the salmon run. "
+        '"Salmon never vote," he said. The skipper is due in court in Ventspils on Friday. '
+        "Sweden says that makes the reef around Gotland Swedish."
     )
-    assert not {"NOK", "Cod", "Hammerfest", "Svalbard Norwegian"} & names(a)
+    assert not {"SEK", "Salmon", "Ventspils", "Gotland Swedish"} & names(a)
 
 
 def test_a_portfolio_the_lexicon_cuts_short_still_names_the_minister(analyse):
     a = analyse(
-        "Norway's Minister of Fisheries and Ocean Policy, Kari Lund, hosted the round in Bodo."
+        "Chile's Minister of Mines and Mineral Policy, Ana Ruiz, hosted the round in Arica."
     )
-    e = entity(a, "Kari Lund")
-    assert "Norway" in e.affiliations and e.roles
+    e = entity(a, "Ana Ruiz")
+    assert "Chile" in e.affiliations and e.roles
 
 
 def test_only_capitalised_words_may_stand_between_a_place_noun_and_the_name():
