@@ -52,8 +52,9 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
         taken: list[tuple[int, int]] = []
         covered: set[int] = set()  # tokens of the clauses that already carry a date
         dated_future = False
+        stext = sent.text  # a span builds its text on every access: once per sentence
         for kind, rx in PATTERNS:
-            for m in rx.finditer(sent.text):
+            for m in rx.finditer(stext):
                 s, e = sent.start_char + m.start(), sent.start_char + m.end()
                 if any(a < e and s < b for a, b in taken):
                     continue
@@ -66,7 +67,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                 if kind == "thisper" and verb.lemma_ == "be":
                     continue  # "the fourth time this year": a count, not an event
                 if (kind in RELATIVE or m.group().lower().startswith("since")) and in_quote(
-                    sent.text, m.start(), opened[si]
+                    stext, m.start(), opened[si]
                 ):
                     continue  # the speaker's "today" is the day they spoke, which we do not know
                 occ = occasion(ctx, si, verb) if verb.lemma_.lower() in saying | _SPEAKING else None

@@ -31,15 +31,21 @@ def firsts(ctx: Ctx, sent: Span, si: int, published: date | None) -> list[DatedC
     """
     out: list[DatedClaim] = []
     doc = ctx.doc
-    quals: list[tuple[str, re.Match[str]]] = [
-        (kind, m)
-        for kind, rx in PATTERNS
-        for m in rx.finditer(sent.text)
-        if m.group().lower().startswith("since")
-    ]
-    quals += [("years", m) for m in _YEARS_SINCE.finditer(sent.text)]
+    text = sent.text  # a span builds its text on every access
+    # only "since <date>" qualifies: a sentence without the word needs no date patterns run
+    quals: list[tuple[str, re.Match[str]]] = (
+        [
+            (kind, m)
+            for kind, rx in PATTERNS
+            for m in rx.finditer(text)
+            if m.group().lower().startswith("since")
+        ]
+        if "since" in text.lower()
+        else []
+    )
+    quals += [("years", m) for m in _YEARS_SINCE.finditer(text)]
     for kind, m in quals:
-        if in_quote(sent.text, m.start()):
+        if in_quote(text, m.start()):
             continue
         s, e = sent.start_char + m.start(), sent.start_char + m.end()
         span = doc.char_span(s, e, alignment_mode="expand")
