@@ -97,6 +97,9 @@ def machine() -> dict:
     }
 
 
+REPEATS = 3  # cold builds and floors measured, alternating; the fastest of each is reported
+
+
 def main() -> int:
     small = int(os.environ.get("BENCH_SMALL", 100))
     large = int(os.environ.get("BENCH_LARGE", 1000))
@@ -105,8 +108,17 @@ def main() -> int:
     try:
         arts, cache = work / "articles", work / "cache"
         write_corpus(SEEDS, arts, small)
-        results["spacy"] = child("spacy", str(arts))
-        results["cold"] = child("extract", str(arts), str(cache))
+        # The floor and the cold build alternate, REPEATS times each, and the fastest of each
+        # counts: on a shared machine one slow run would otherwise decide the ratio.
+        floors, colds = [], []
+        for n in range(REPEATS):
+            floors.append(child("spacy", str(arts)))
+            colds.append(child("extract", str(arts), str(work / f"cache-cold-{n}")))
+        results["spacy"] = min(floors, key=lambda r: r["seconds"])
+        results["cold"] = min(colds, key=lambda r: r["seconds"])
+        results["cold_runs"] = [r["seconds"] for r in colds]
+        results["spacy_runs"] = [r["seconds"] for r in floors]
+        shutil.copytree(work / f"cache-cold-{REPEATS - 1}", cache)
         write_corpus(SEEDS, arts, 1, start=small)  # one new article
         results["warm_plus_one"] = child("extract", str(arts), str(cache))
         results["site"] = site_timing(work, arts, cache)
@@ -140,9 +152,13 @@ def main() -> int:
 def print_table(r: dict) -> None:
     s, L = r["articles"]["small"], r["articles"]["large"]
     rows = [
-        (f"bare spaCy nlp.pipe, {s} articles (floor)", f"{r['spacy']['seconds']:.1f} s", "1.00×"),
         (
-            f"dossier extract --no-curation, cold, {s}",
+            f"bare spaCy nlp.pipe, {s} articles (floor, best of {REPEATS})",
+            f"{r['spacy']['seconds']:.1f} s",
+            "1.00×",
+        ),
+        (
+            f"dossier extract --no-curation, cold, {s}, best of {REPEATS}",
             f"{r['cold']['seconds']:.1f} s",
             f"{r['ratios']['cold_vs_spacy']:.2f}× spaCy (target ≤ 1.3)",
         ),
