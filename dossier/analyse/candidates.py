@@ -83,7 +83,7 @@ class State:
     def __init__(self, ctx: Ctx) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = ctx.text
         self.names = lx.names()
         self.titles = lx.titles()
         self.non = lx.non_actors()

@@ -25,6 +25,12 @@ class Ctx:
     _chunks: list[list[Span]] | None = None
     _ents: list[list[Span]] | None = None
 
+    @property
+    def text(self) -> str:
+        """The analysis text (what `doc` parsed): a plain string, where `doc.text` is rebuilt
+        from the tokens on every access."""
+        return self.tmap.text
+
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """File offsets of analysis-text offsets [start, end)."""
         return self.tmap.start(start), self.tmap.end(end)
@@ -58,7 +64,7 @@ class Ctx:
 def build_ctx(article: Article, doc: Doc, tmap: TextMap) -> Ctx:
     """Sentences in document order, trimmed of surrounding whitespace, each within one paragraph."""
     ctx = Ctx(article, doc, tmap, tok_sent=[-1] * len(doc))
-    text = doc.text
+    text = tmap.text
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if not toks:

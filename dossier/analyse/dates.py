@@ -39,7 +39,7 @@ _NEAR = frozenset({"off", "near", "outside"})
 def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
     """The article's dated claims, its "first since <date>" items and its undated next steps."""
     published = parse_iso(ctx.article.published) or dateline(ctx)
-    text = ctx.doc.text
+    text = ctx.text
     saying = lx.reporting()["saying"]
     spoken = saying | lx.reporting()["naming"]
     out: list[DatedClaim] = []

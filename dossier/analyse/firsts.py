@@ -78,7 +78,7 @@ def firsts(ctx: Ctx, sent: Span, si: int, published: date | None) -> list[DatedC
                 sentence=si,
                 place=None,
                 actors=cl.actors(ctx, text),
-                date_surface=doc.text[s:e],
+                date_surface=ctx.text[s:e],
             )
         )
     return out

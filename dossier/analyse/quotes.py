@@ -60,7 +60,7 @@ class _Quotes:
     def __init__(self, ctx: Ctx, ents: EntityResult) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = ctx.text
         self.rep = lx.reporting()
         self.speech = self.rep["speech"] | self.rep["naming"]
         self.resolver = SpeakerResolver(ctx, ents)
