@@ -97,8 +97,8 @@ def statement(verb: Token, sent: Span) -> Span | None:
     """The verb's clause, widened until it has a subject and so reads as a statement.
 
     A conjoined or controlled verb ("... and agreed on Tuesday to ...") takes the subject of
-    the verb it depends on; a participle or relative clause on a noun ("proposals rejected on
-    Wednesday included ...") takes the clause of the verb governing that noun. Where no
+    the verb it depends on; a participle or relative clause on a noun ("offers turned down on
+    Monday included ...") takes the clause of the verb governing that noun. Where no
     subject is found, or only across reported speech, the whole sentence.
     """
     clause = _clause(verb, sent)

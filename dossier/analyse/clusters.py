@@ -150,7 +150,7 @@ def _derived_affiliations(st: State, entities: list[LocalEntity]) -> None:
                     if role.affiliation == aff:
                         role.affiliation = boss.affiliations[0]
         if ent.kind == "organization" and not ent.affiliations and " " in ent.name:
-            first = re.sub(r"['’]s$", "", ent.name.split()[0])  # "Ethiopia's foreign ministry"
+            first = re.sub(r"['’]s$", "", ent.name.split()[0])  # "Chile's trade ministry"
             state = st.names.demonyms.get(first)
             place = st.names.lookup(first)
             state = state or (place.name if place and place.kind == "state" else None)

@@ -106,7 +106,7 @@ def extract_dated(ctx: Ctx, ents: EntityResult) -> list[DatedClaim]:
                     if value != pub:
                         tense = "past" if value < pub else "future"
                 # "later this month" is ahead and "earlier this month" behind whatever the verb
-                # ("has offered to host a meeting later this month": the meeting is the step)
+                # ("has proposed to hold a session later this month": the meeting is the step)
                 ahead = re.match(r"(later|earlier)\s", m.group().lower())
                 if ahead:
                     tense = "future" if ahead.group(1) == "later" else "past"
@@ -191,7 +191,7 @@ def _undated(
     opened: tuple[int, int],
     before: DatedClaim | None = None,
 ) -> DatedClaim | None:
-    """A next step the text gives no date for ("explore a schedule of future meetings").
+    """A next step the text gives no date for ("explore dates for further sessions").
 
     `before` is the previous sentence's next step: an attendance with no object ("is expected
     to attend") is that event, and takes its date and place.
@@ -210,7 +210,7 @@ def _undated(
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
         ):
-            # "could return to the council if the next round fails": the step is the main
+            # "may go back to the tribunal if the next session fails": the step is the main
             # clause, the condition only says when
             verb = low_verb = verb.head
         if m.group().startswith(_INHERENT_PAST) and (

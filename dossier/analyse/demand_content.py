@@ -19,7 +19,7 @@ def infinitive(verb: Token) -> Token | None:
             and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
         ) and (c.head == verb or (c.head.head == verb and not _that_clause(c.head))):
             return c
-    # "wanted the EU, in turn, to raise ...": the parser may hang the to-clause on the
+    # "wanted Chile, in turn, to lower ...": the parser may hang the to-clause on the
     # verb's own head, right after the verb's phrase
     for c in verb.head.children:
         if (

@@ -189,7 +189,7 @@ class Parties:
         return out
 
     def refuser(self, noun: Token) -> list[str]:
-        """ "NATO wouldn't agree to Russia's demands": whoever answers the demand is its addressee."""
+        """ "Chile wouldn't agree to Peru's demands": whoever answers the demand is its addressee."""
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head

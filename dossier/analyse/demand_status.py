@@ -31,7 +31,7 @@ class Status:
         self.accepts: list[tuple[int, str | None]] = []
 
     def accepted(self, noun: Token) -> bool:
-        """ "both delegations had accepted a request from the AU to ..."""
+        """ "both sides had accepted a request from the tribunal to ..."""
         head = noun.head
         return (
             noun.dep_ == "dobj"
@@ -61,7 +61,7 @@ class Status:
         """Mark `claims` rejected where the article reports a refusal; `refs` are references to
         demands without content ("the demand"), as (sentence, owner key or None)."""
         for si, owner in self.accepts:
-            # "Both delegations accepted the request": the owner's latest demand, or else the
+            # "Both sides accepted the request": the owner's latest demand, or else the
             # demand just reported, a few sentences back at most
             before = [
                 c
@@ -164,7 +164,7 @@ class Status:
         return any(t.lemma_.lower() in self.rej_lemmas and t.pos_ in ("VERB", "NOUN") for t in sent)
 
     def _rejected_by_content(self, claims: list[DemandClaim], ref_sents: set[int]) -> None:
-        """ "X wants Peru to phase out its levies. Peru would not accept a phase-out":
+        """ "X wants Peru to cut its levies. Peru would not accept any cut":
         a refusal whose object repeats a word of a demand just made turns that demand down."""
         for si, sent in enumerate(self.ctx.sents):
             if si in ref_sents or not self._rejects(si):

@@ -179,7 +179,7 @@ class _Demands:
             if c.dep_ == "poss":
                 by = self.parties.entity(c)
             elif c.dep_ in ("amod", "compound") and by is None:
-                # "the Armenian demand": a demonym owns it
+                # "the Peruvian demand": a demonym owns it
                 by = self.parties.entity(c) or self.parties.demonym_state(c)
             elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -216,7 +216,7 @@ class _Demands:
                     content = from_to(inf)
                 elif pobj is not None:
                     content = subtree(pobj)
-                    # "demands for guarantees, including on NATO's non-expansion"
+                    # "demands for assurances, including on Chile's fishing quotas"
                     right = max(t.i for t in noun.subtree)
                     content = cut(self.doc[content.start : max(content.end, right + 1)])
             elif c.dep_ in ("acl", "ccomp", "relcl") and any(
@@ -245,7 +245,7 @@ class _Demands:
         if content is None or len(content) < 1:
             self.refs.append((si, by))
             if self.status.accepted(noun):
-                self.status.accepts.append((si, by))  # "Both delegations accepted the request"
+                self.status.accepts.append((si, by))  # "Both sides accepted the request"
             return None
         accepted = self.status.accepted(noun)
         if not addressee:

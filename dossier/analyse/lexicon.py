@@ -190,7 +190,7 @@ def fold_apostrophes(text: str) -> str:
 
 
 def _plural(word: str) -> list[str]:
-    # "Israelis", "Azerbaijanis": -i demonyms take -s; -ese, -ss, -sh, -ch ones do not.
+    # "Israelis", "Iraqis": -i demonyms take -s; -ese, -ss, -sh, -ch ones do not.
     if word.endswith(("ese", "ss", "sh", "ch")) or word in ("Swiss", "Dutch", "French"):
         return []
     return [word + "s"]

@@ -261,7 +261,7 @@ def governments(st: State) -> None:
 
 
 def state_bodies(st: State) -> None:
-    """ "the Chinese coast guard", "Ethiopia's foreign ministry": a demonym or a state's
+    """ "the Chilean navy", "Peru's trade ministry": a demonym or a state's
     possessive and a lower-case arm of the state, as a body.
 
     Only as a noun phrase of its own: in "the Russian military build-up" the words modify

@@ -182,7 +182,7 @@ class _Quotes:
 
     def _may_introduce(self, verb: Token, first_tok: int) -> bool:
         """A naming verb ("called it", "accused them of") names only words that follow it: in
-        'X said Y had come "with open hands" and accused Z of ...' the quote is not the charge."""
+        'X said Y had arrived "in good faith" and accused Z of ...' the quote is not the charge."""
         lemma = verb.lemma_.lower()
         if lemma in self.rep["speech"] or lemma not in self.rep["naming"]:
             return True

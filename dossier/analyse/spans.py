@@ -248,7 +248,7 @@ def _norp(st: State, span: Span, start: int, end: int, surface: str) -> Cand | N
     state = st.names.demonyms.get(surface)
     nxt_title = any(s >= end and st.text[end:s].strip() == "" for s, _, _ in st.title_spans)
     if state and nxt_title:
-        return None  # "Russian Deputy Defense Minister X": an affiliation, found with the role
+        return None  # "Chilean Deputy Fisheries Minister X": an affiliation, found with the role
     if state:
         return Cand(start, end, "NORP", "state", state, "name")
     # non-state NORP: a group only as a plural noun ("Democrats"); adjectives are dropped

@@ -49,7 +49,7 @@ def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = Non
         and verb.doc[verb.i - 1].text == ","
     ):
         # ", accusing X of ...": a trailing participle is the main clause's subject's, however
-        # the parse hung it on a clause in between ("... waters Y considers its own, accusing")
+        # the parse hung it on a clause in between ("... a reef Y claims as its own, accusing")
         root = verb.sent.root
         if root.i != verb.i:
             found = subject_of(root, depth + 1)
@@ -119,8 +119,8 @@ class SpeakerResolver:
             return key, "pronoun"
         # the head itself, then a person in its phrase ("the UN envoy, Ana Ruiz,"), then any
         cands = [tok, *sorted(tok.subtree, key=lambda t: t.i)]
-        # a person in apposition anywhere in the phrase ("the EU's Special Representative for
-        # the Dialogue, Greta Lund,": the parse may hang her on "Dialogue") is the speaker
+        # a person in apposition anywhere in the phrase ("the UN's Special Envoy for
+        # the Reef Talks, Greta Lund,": the parse may hang her on "Talks") is the speaker
         appos = {t.i for c in tok.subtree if c.dep_ == "appos" for t in c.subtree}
         found: list[tuple[int, str, Token]] = []
         for rank, t in enumerate(cands):

@@ -44,7 +44,7 @@ def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> l
             for key in owner.holders(tok, si):
                 by_holder.setdefault(key, []).append((pol, cue))
         holders = list(by_holder)[:MAX_HOLDERS]
-        # A text's sponsors are named one by one ("drafted by A, B and C and backed by D"):
+        # A text's sponsors are named one by one ("written by A, B and C and backed by D"):
         # each is a holder, beyond the cap on holders that cues merely mention.
         for tok in sent:
             for key in owner.sponsors(tok):
@@ -65,7 +65,7 @@ def extract_stances(ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> l
 class _CueOwner:
     """Who expresses a cue token: a quote's speaker, the speaker of the reported speech it
     stands in, else the subject of its own clause; never a name inside another phrase
-    ("NATO expansion poses a threat" is nobody's stance)."""
+    ("the Chilean pipeline poses a risk" is nobody's stance)."""
 
     def __init__(self, ctx: Ctx, ents: EntityResult, quotes: list[QuoteClaim]) -> None:
         self.ctx = ctx
@@ -85,7 +85,7 @@ class _CueOwner:
 
     def sponsors(self, tok: Token) -> list[str]:
         """The named agents of a passive verb that says who wrote or backs a text ("the
-        resolution, drafted by A and B", "the motion was tabled by C"): each backs the text."""
+        motion, written by A and B", "the text was tabled by C"): each backs the text."""
         if tok.tag_ != "VBN":
             return []
         lemma = tok.lemma_.lower()
@@ -97,7 +97,7 @@ class _CueOwner:
             return []
         top = tok
         while top.dep_ == "conj" and top.head.tag_ == "VBN":
-            top = top.head  # "drafted by A and backed by B": B's participle hangs on A's
+            top = top.head  # "written by A and backed by B": B's participle hangs on A's
         described = [top.head] if top.dep_ == "acl" else []
         described += [c for c in top.children if c.dep_ == "nsubjpass"]
         if not any(d.lemma_.lower() in self.documents for d in described):
@@ -187,7 +187,7 @@ class _CueOwner:
             if start <= at < end:
                 return self._named_in_quote(tok) or speaker
         if tok.pos_ == "NOUN":
-            # "the main concern of the West", "Russia's rejection": the noun's owner
+            # "the chief worry of the fleet owners", "Peru's refusal": the noun's owner
             for c in tok.children:
                 if c.dep_ == "poss":
                     return self._strict(c)
@@ -253,7 +253,7 @@ class _CueOwner:
                 return None
             inner = self._inner_speaker(t)
             if inner is not None:
-                return inner  # "Beijing would not accept it, he said"
+                return inner  # "Lima would not allow it, he said"
             if t.dep_ in ("ccomp", "parataxis", "advcl") and head.lemma_.lower() in self.speech:
                 subj = subject_of(head, tok_ent=self.ctx.tok_ent)
                 key = self._strict(subj) if subj is not None else None
@@ -383,7 +383,7 @@ def _negated(tok: Token) -> bool:
     before = tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]
     if any(t.lower_ in NEG_WORDS for t in before[-2:]):
         return True
-    # "chose to talk instead of to threaten": the alternative turned down, not a stance
+    # "chose to wait instead of to sue": the alternative turned down, not a stance
     low = " ".join(t.lower_ for t in before)
     return any(alt in low for alt in ALTERNATIVES)
 

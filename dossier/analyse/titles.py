@@ -24,7 +24,7 @@ def title_roles(st: State) -> None:
     starts = {c.start: c for c in st.cands}
     ends = {c.end: c for c in st.cands}
     spans = sorted(st.title_spans)
-    # chain stacked titles: "Deputy Defense Minister Colonel General X"
+    # chain stacked titles: "Deputy Fisheries Minister Rear Admiral X"
     chains: list[list[tuple[int, int, str]]] = []
     for span in spans:
         if chains and st.text[chains[-1][-1][1] : span[0]].strip() == "":
@@ -35,7 +35,7 @@ def title_roles(st: State) -> None:
     for chain in chains:
         cs, ce = chain[0][0], chain[-1][1]
         if re.match(r"['’]s?\s", st.text[ce : ce + 3]):
-            # A possessor ("the president's special representative"): the title is someone
+            # A possessor ("the president's special envoy"): the title is someone
             # else's, and the office that follows says who the person is.
             continue
         first_upper = st.text[cs].isupper()
@@ -187,7 +187,7 @@ def _affiliation_before(st: State, cs: int, ends: dict[int, Cand]) -> tuple[str 
         return cand.name, cand.start
     if cand is not None and cand.kind == "person" and poss:
         return cand.name, cand.start
-    # a demonym dropped as affiliation ("Russian Deputy Defense Minister"), dotted too ("U.S.")
+    # a demonym dropped as affiliation ("Chilean Deputy Fisheries Minister"), dotted too ("U.S.")
     m = re.search(r"((?:[A-Z]\.){2,}|[A-Z][\w\-]+)$", st.text[max(0, k - 40) : k])
     if m and m.group(1) in st.names.demonyms:
         return st.names.demonyms[m.group(1)], k - len(m.group(1))
@@ -203,7 +203,7 @@ def _appositive(
     st: State, cs: int, ce: int, ends: dict[int, Cand], chain: list[tuple[int, int, str]], sent: int
 ) -> bool:
     """ "Ana Ruiz, the UN's secretary-general," / "X, editor-in-chief of Y" / "X, the
-    Azerbaijani president's special representative" (affiliated with the possessor's body)."""
+    Chilean president's special envoy" (affiliated with the possessor's body)."""
     start, owner = cs, None
     possessor = _title_possessor(st, cs, ends)
     if possessor is not None:
@@ -234,21 +234,21 @@ def _appositive(
         affil_surface = m.group(1).strip().rstrip("'’s").rstrip("'’")
         p = st.names.lookup(affil_surface)
         affil = p.name if p else affil_surface
-    # a lower-case portfolio may come between ("deputy director-general for trade at the X")
+    # a lower-case portfolio may come between ("deputy director-general for fisheries at the X")
     after = re.match(
-        # or a field ("a professor of international law at the X", "a lecturer in ... at")
+        # or a field ("a professor of marine biology at the X", "a lecturer in ... at")
         r"(?:\s+(?:for|on|of|in)(?:\s+(?!(?:at|of|for)\b)[a-z][\w\-]*){1,3})?"
         r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w\-/.]*(?:\s+(?:(?:of|in|and|for|the|on|&)\s+)*[A-Z][\w\-/.]*)*)",
         st.text[ce : ce + 120],
     )
     if after and affil is None:
         surf = after.group(1).strip()
-        # the name ends with its sentence ("at the European Commission. She said")
+        # the name ends with its sentence ("at the Krill Institute. She said")
         surf = re.split(r"\.\s", surf, maxsplit=1)[0]
         if surf.endswith(".") and not st.names.lookup(surf):
             surf = surf[:-1]
         p = st.names.lookup(surf)
-        state = st.names.demonyms.get(surf)  # "head of the Russian delegation": Russia
+        state = st.names.demonyms.get(surf)  # "head of the Chilean delegation": Chile
         affil = p.name if p else state or surf
         if p is None and state is None:
             _absorb(st, ce + after.start(1), ce + after.start(1) + len(surf), surf)
@@ -273,7 +273,7 @@ _PARTICLE = re.compile(r"(?:[a-z]{2,3})(?:-[A-Z][a-z]+)?")  # "bin", "al-Hashimi
 
 def _as_person(st: State, cand: Cand) -> bool:
     """A name NER tagged as a body that an office title is in apposition with is a person
-    ("Rauf Huseynli, the president's special representative"), unless it is a known body or
+    ("Kari Lund, the president's special envoy"), unless it is a known body or
     ends like one ("Commission"); the candidate is retyped in place."""
     surface = st.text[cand.start : cand.end]
     words = surface.split()
@@ -356,8 +356,8 @@ def _taken_tokens(st: State) -> set[int]:
 
 
 def _title_possessor(st: State, cs: int, ends: dict[int, Cand]) -> tuple[int, str | None] | None:
-    """Where a possessing title starts before a title at `cs` ("the [Azerbaijani] president's
-    special representative"), and the body it names; None when no title possesses it."""
+    """Where a possessing title starts before a title at `cs` ("the [Chilean] president's
+    special envoy"), and the body it names; None when no title possesses it."""
     for ts, te, _ in st.title_spans:
         if te < cs and re.fullmatch(r"['’]s?\s+", st.text[te:cs]):
             affil, affil_start = _affiliation_before(st, ts, ends)

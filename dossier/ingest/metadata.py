@@ -50,7 +50,7 @@ _TIME = re.compile(
 )
 _WORD = re.compile(r"[^\s,;:|()\[\]]+")
 _GAP = re.compile(r"[ ,]+")
-# After a date: "12 Jan 2022 — ", "12 Jan 2022, 06:21 PM:", "Lima, 3 May 2024. The ..."
+# After a date: "3 May 2024 — ", "3 May 2024, 09:15 AM:", "Lima, 3 May 2024. The ..."
 _SEPARATORS = re.compile(r"[\s,:;|–—.-]{0,6}")
 # Wire-service dateline: "BRUSSELS (AP) — ", "LONDON, Jan 12 (Reuters) - ", and the same shape
 # with the date in the brackets: "LIMA (May 3, 2024) – ".
@@ -157,7 +157,7 @@ def _dateparser(text: str) -> str | None:
 
 
 def dateline(raw: str) -> str | None:
-    """The date, if the whole paragraph is a dateline ("12 January 2022, 06:21 PM", "Brussels 12.01.2022")."""
+    """The date, if the whole paragraph is a dateline ("3 May 2024, 09:15 AM", "Lima 03.05.2024")."""
     if len(raw) > 240 or not _YEAR.search(raw):
         return None
     text = furniture.normalise(raw, fold=False)
@@ -244,8 +244,8 @@ def glued_head(raw: str) -> Head | None:
         found = find_date(caps.group("date"))
         return Head(cut=caps.end(), date=found[0] if found else None)
     starters = set(_lex()["sentence_starters"])
-    # The date starts the paragraph or follows a place of one to three words; "On 12 May
-    # 2022 NATO met" opens a sentence, so a sentence starter is no place.
+    # The date starts the paragraph or follows a place of one to three words; "On 3 May
+    # 2024 Chile met" opens a sentence, so a sentence starter is no place.
     starts = [0]
     place = _PLACE.match(head)
     if place and place.group("place").split()[0].lower().strip(",") not in starters:
@@ -287,7 +287,7 @@ def glued_head(raw: str) -> Head | None:
     if cut is None:
         first = head[pos : pos + 2].lstrip("\"“‘'")
         if not first[:1].isupper():
-            return None  # the date belongs to the sentence ("12 January 2022 was ...")
+            return None  # the date belongs to the sentence ("3 May 2024 was ...")
         cut = pos
     return Head(cut=cut, date=iso, author=author)
 

@@ -62,7 +62,7 @@ class QuoteClaim(BaseModel):
 class DemandClaim(BaseModel):
     by: str | None  # entity key
     of: list[str] = []  # entity keys
-    text: str  # content of the demand, e.g. "withdraw its troops from Georgia"
+    text: str  # content of the demand, e.g. "withdraw its fleet from the bay"
     sentence: int
     status: Literal["open", "rejected", "accepted", "unknown"] = "unknown"
     cue: str = ""  # the verb or noun that triggered it
@@ -79,8 +79,8 @@ class StanceClaim(BaseModel):
 class DatedClaim(BaseModel):
     """A dated event: past (timeline) or future (next step).
 
-    `date` is None only for future items the text gives no date for ("a schedule of future
-    meetings"): they are next steps still; a past event without a date is not emitted.
+    `date` is None only for future items the text gives no date for ("dates for further
+    sessions"): they are next steps still; a past event without a date is not emitted.
     """
 
     date: str | None  # YYYY-MM-DD, YYYY-MM or YYYY

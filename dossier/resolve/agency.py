@@ -24,7 +24,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     own = r"(?:['’]s?)?"  # "Russia's", "the allies'"
     mods = r"(?:[a-z][\w-]*\s+){0,2}?"  # "security proposals", "draft treaty proposals"
     return (
-        # "X's proposals were rejected", "Russian proposals rejected on Wednesday"
+        # "X's proposals were rejected", "Peruvian proposals rejected on Monday"
         re.compile(rf"^{own}\s+{mods}{noun}\s*,?\s+{aux}{verb}", re.I),
         # "proposals (put forward) by X were rejected": the part before, then after, X
         re.compile(rf"\b{noun}\s+(?:[a-z]+\s+){{0,2}}(?:by|from)\s+(?:the\s+)?$", re.I),

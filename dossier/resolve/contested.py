@@ -3,7 +3,7 @@
 The lexicon's issue frames name what diplomatic events are often about; a new event is
 about something no frame names. Here the objects of the parties' demands and of their
 support/oppose statements are read off the sentences, reduced to their head nouns ("the next
-filling of the reservoir" -> filling; "daily release data" -> data), and a head that several
+dredging of the harbour" -> dredging; "weekly catch data" -> data), and a head that several
 outlets or several parties contest becomes an issue, labelled by the noun phrase the articles
 use most. The stance machinery (polarity.py) then reads each claim's attitude to it.
 """
@@ -108,7 +108,7 @@ def _content(surface: str, taken: set[str], at_start: bool, in_run: bool = False
     if len(low) < 3 or any(ch.isdigit() for ch in low) or stem(low) in taken:
         return False
     if surface[:1].isupper() and not at_start:
-        return False  # a name ("Sudanese troops", "the Grand ... Dam"): not an issue word
+        return False  # a name ("Peruvian sailors", "the Upper ... Barrage"): not an issue word
     # A participle ends the noun phrase before it ("officials held in", "the code agreed").
     return not (low.endswith("ed") and low not in _CONTENT)
 
@@ -122,12 +122,12 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
     before = ""
     toks, starts = _tokens(text)
     first = bisect_left(starts, start)
-    lead = 0  # adjunct words before any content ("agreed on Tuesday to open ..."): not counted
+    lead = 0  # adjunct words before any content ("agreed on Monday to open ..."): not counted
     for k in range(first, len(toks)):
         tok = toks[k][0]
         low = fold(tok)
         if k == first and low == "that":
-            return []  # "agreed that the guns must fall silent": a clause, not an object
+            return []  # "agreed that the boats must stay in port": a clause, not an object
         # A lone act before "to" takes its object there ("access to the ledgers", "return
         # to the talks"): the "to" opens the thing, it does not end it.
         opener = len(runs) == 1 and len(runs[0]) == 1 and runs[0][0].verb_like
@@ -150,7 +150,7 @@ def object_words(text: str, taken: set[str], start: int = 0, reach: int = 0) -> 
             if runs[-1] and runs[-1][-1].key.endswith("ing") and low in _OBJECT_OPENERS:
                 runs[-1].pop()  # "scheduling more meetings": a verb taking an object
             if runs[-1] and (stem(low) in taken or tok[:1].isupper()):
-                runs[-1] = []  # it modifies a keyword or a name ("daily data", "Abyei town")
+                runs[-1] = []  # it modifies a keyword or a name ("weekly figures", "Varno harbour")
             elif runs[-1]:
                 runs.append([])
         before = low
@@ -216,7 +216,7 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|remain|remains|remained)\s+(
 
 
 def _subject_start(text: str, cue_start: int) -> tuple[int, int] | None:
-    """For a predicate cue ("the duties were not negotiable"), the span of its subject's clause
+    """For a predicate cue ("the levies were not negotiable"), the span of its subject's clause
     up to the copula: what the cue is about comes before it, not after."""
     # A window, not the whole sentence before the cue: a subject clause is short, and a
     # hostile sentence may repeat a cue thousands of times.
@@ -227,7 +227,7 @@ def _subject_start(text: str, cue_start: int) -> tuple[int, int] | None:
     if not m:
         return None
     copula = where[m.start()]
-    # An opening quote starts the clause too ('"The association is not a favour"').
+    # An opening quote starts the clause too ('"The toll is not a gift"').
     cut = max(head.rfind(p, 0, copula) for p in '.;:,"“')
     return base + (cut + 1 if cut >= 0 else 0), base + copula
 
@@ -352,7 +352,7 @@ def contested_frames(
                 if subject is not None:
                     runs = object_words(text[: subject[1]], taken, subject[0])[-1:]
                 elif _AGENT.match(text, end):
-                    # "the text, drafted by A", "the motion tabled by B": the noun described.
+                    # "the text, written by A", "the motion tabled by B": the noun described.
                     head = text[:start].rstrip(" ,")
                     cut = max(head.rfind(p) for p in ".;:,")
                     runs = object_words(head, taken, cut + 1)[-1:]

@@ -56,8 +56,8 @@ def resolve_demands(table: ActorTable, analyses: list[Analysis], stats: Stats) -
     for a in analyses:
         for d in a.demands:
             by = table.actor_of(a.source, d.by)
-            # Never of the maker, nor of the body the maker speaks for ("X, Iran's envoy,
-            # demanded that the agency guarantee ..., a long-standing Iranian complaint").
+            # Never of the maker, nor of the body the maker speaks for ("X, Peru's envoy,
+            # demanded that the tribunal hear ..., an old Peruvian grievance").
             own = {by, table.principal_body(by)} if by else set()
             of = sorted({x for k in d.of if (x := table.actor_of(a.source, k)) and x not in own})
             items.append(

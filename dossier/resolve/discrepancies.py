@@ -37,7 +37,7 @@ MIN_OFFICE = 2  # words an office needs before a longer title counts as the same
 
 def title_conflicts(table: ActorTable) -> list[tuple[str, list[DiscrepancyValue]]]:
     """Per actor, one office given differently: another rank (Deputy/Under/Assistant Secretary
-    of State) or more words ("Minister of Trade and Integration" / "Deputy Trade Minister");
+    of State) or more words ("Minister of Fisheries and Ports" / "Deputy Fisheries Minister");
     or two posts that outlets give apart (`_rival_offices`)."""
     out = []
     for actor in table.actors:
@@ -165,8 +165,8 @@ def _same_office(key: TitleKey) -> TitleKey:
 
 
 def _short_forms(group: list) -> bool:
-    """Titles that only shorten the fullest of them at one rank ("Irrigation Minister", "Water
-    Minister" / "Minister of Water Resources and Irrigation"): one office, named more or less
+    """Titles that only shorten the fullest of them at one rank ("Krill Minister", "Fishing
+    Minister" / "Minister of Fishing Grounds and Krill"): one office, named more or less
     fully, not a disagreement."""
     if len({key.rank for key, _ in group}) > 1:
         return False
@@ -183,8 +183,8 @@ def _casualty_words() -> re.Pattern[str]:
 
 
 def _demonym_state(word: str, *, plural: bool) -> str | None:
-    """The state a folded demonym names ("armenian" -> "Armenia"); `plural` for the people
-    themselves ("armenians", "azerbaijanis"), which count persons without a noun."""
+    """The state a folded demonym names ("chilean" -> "Chile"); `plural` for the people
+    themselves ("chileans", "peruvians"), which count persons without a noun."""
     if plural:
         if not word.endswith("s") or word.endswith("ss"):
             return None
@@ -209,9 +209,9 @@ class _Count:
 def _count_key(following: list[str]) -> tuple[str, str, bool] | None:
     """(state or "", noun, part of a breakdown) for the words after a number.
 
-    "17 Armenian detainees" -> ("Armenia", "detainees"); the noun of a breakdown is shared
-    ("17 Armenian and six Azerbaijani detainees": 17 Armenian detainees); "19 Armenians" ->
-    ("Armenia", ""), a count of the people themselves.
+    "12 Chilean sailors" -> ("Chile", "sailors"); the noun of a breakdown is shared
+    ("12 Chilean and four Peruvian sailors": 12 Chilean sailors); "9 Chileans" ->
+    ("Chile", ""), a count of the people themselves.
     """
     # A unit of measure right after the number ("12 million barrels of oil").
     extra = lexicon.figures()

@@ -149,8 +149,8 @@ _DATE_WORDS = frozenset(
 
 def _place_of_the_day(items: list[Item]) -> None:
     """An unplaced past item on a day whose placed items all name one place, and that shares
-    words with them, happened there ("X dismissed the demand at the talks on Tuesday" beside
-    "the talks in Lima on Tuesday"): it takes that place, and so merges with them."""
+    words with them, happened there ("X dismissed the offer at the session on Monday" beside
+    "the session in Lima on Monday"): it takes that place, and so merges with them."""
     by_day: dict[str, list[Item]] = defaultdict(list)
     for it in items:
         if it.tense == "past" and it.date and len(it.date) == 10:
@@ -174,7 +174,7 @@ def _merge(group: list[Item]) -> Merged:
         if place is None or it.place == place or not any(x.place == place for x in group):
             texts[it.text].add(it.source)
     # ... and, among those, one that names the place itself: the announcement ("host the
-    # round in Cairo"), not a sentence leaning on it ("X is expected to attend")
+    # talks in Lima"), not a sentence leaning on it ("X is expected to attend")
     text = min(texts, key=lambda t: (-len(texts[t]), not (place and _names(t, place)), -len(t), t))
     return Merged(
         group[0].tense,
@@ -192,8 +192,8 @@ def merge_dated(table: ActorTable, analyses: list[Analysis], stats: Stats) -> li
 
     def tokens(it: Item) -> list[str]:
         # The place is a token too: two items on one day in one place are compared (and so
-        # merged, see _similar) even when their words differ ("X will host the round in
-        # Cairo in March" / "Y is expected to attend").
+        # merged, see _similar) even when their words differ ("X will host the talks in
+        # Lima in June" / "Y is expected to attend").
         place = [f"\0place:{norm(it.place)}"] if it.place else []
         return content_tokens(it.toks) + place
 

@@ -185,7 +185,7 @@ def derive_issues(
     }
     shown = {fi: reverse[label] for fi, label in zip(kept, labels, strict=True) if fi in flipped}
     # A thing the articles found for themselves may be named mostly through a measure against
-    # it ("the ban on cash payments"): the issue is that measure, so every stance turns.
+    # it ("the ban on night fishing"): the issue is that measure, so every stance turns.
     from dossier.resolve.restrictions import restricted_label  # it builds on this module
 
     lexicon_labels = {f[0] for f in issue_frames()}

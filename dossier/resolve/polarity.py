@@ -18,7 +18,7 @@ from dossier.resolve.lexicon import issue_negators, stance_cues
 from dossier.resolve.text import fold, stem, words
 
 BEFORE = 6  # tokens between a cue and the keyword it governs, cue first
-AFTER = 3  # tokens between a keyword and a cue after it ("expansion poses a threat")
+AFTER = 3  # tokens between a keyword and a cue after it ("the pipeline poses a risk")
 # A cue after a keyword governs it only within its clause: not across these.
 STOP_AFTER = frozenset(
     {
@@ -119,7 +119,7 @@ def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
         and c.start - hit.end <= AFTER
         and not STOP_AFTER & set(toks[hit.end : c.start])
     ]
-    # "rejected claims that the resolution was ...": the cue bears on the claim, not on what
+    # "denied reports that the motion was ...": the cue bears on the claim, not on what
     # the claim says.
     before = [c for c in before if not _reported_content(toks[c.end : hit.start])]
     if not after:
@@ -136,7 +136,7 @@ def governing(cues: list[Cue], hit: Hit, toks: list[str]) -> Cue | None:
     near_before = max(before, key=lambda c: c.end) if before else None
     near_after = min(after, key=lambda c: c.start) if after else None
     if near_before and near_after:
-        # A predicate right after the keyword ("expansion poses a threat") beats a cue
+        # A predicate right after the keyword ("the pipeline poses a risk") beats a cue
         # further back; on a tie the cue before wins (it usually takes the keyword as object).
         if near_after.start - hit.end < hit.start - near_before.end:
             return near_after
@@ -260,14 +260,14 @@ def issue_polarity(
             and hit.start - prev.end == 1
             and toks[prev.end] in ("and", "or", ",")
         ):
-            continue  # one vote for a pair ("withdraw its troops and military equipment")
+            continue  # one vote for a pair ("withdraw its fleet and survey vessels")
         if wanted and hit.frame in votes:
             continue  # a demand wants one thing: later words describe it ("near the shoal, where")
         if _related_only(toks, hit):
-            continue  # "any link between the exchange and the trials": the link is the object
+            continue  # "any tie between the quota and the tariffs": the tie is the object
         cue = governing(cues, hit, toks)
         if cue is None and wanted and _passive_agent(toks, hit):
-            continue  # "take over the checkpoints held by the troops": the troops are not wanted
+            continue  # "take over the boats seized by the sailors": the sailors are not wanted
         pol = cue.polarity if cue else default
         if pol == 0 and not wanted:
             # analyse's own cue for this claim, earlier in the same clause, speaks for the first
@@ -317,7 +317,7 @@ def issue_polarity(
 
 def _passive_of(cues: list[Cue], hit: Hit, hits: list[Hit], toks: list[str]) -> Cue | None:
     """analyse's own cue as a passive participle with its agent after the keyword it describes
-    ("the resolution, drafted by A", "the text adopted on Thursday, put forward by B"): it bears
+    ("the motion, written by A", "the text adopted on Monday, put forward by B"): it bears
     on that keyword across commas, within the clause and with no other keyword between."""
     for c in cues:
         if not c.polarity or c.start < hit.end or "by" not in toks[c.end : c.end + 2]:
@@ -337,13 +337,13 @@ def _inside_keyword(cue: Cue, hits: list[Hit]) -> bool:
 
 
 def _related_only(toks: list[str], hit: Hit) -> bool:
-    """The keyword is one end of a relation ("a link between the exchange and ..."), not what a
+    """The keyword is one end of a relation ("a tie between the quota and ..."), not what a
     cue bears on."""
     return "between" in toks[max(0, hit.start - 2) : hit.start]
 
 
 def _passive_agent(toks: list[str], hit: Hit) -> bool:
-    """The keyword is the doer after a passive "by" ("held by Sudanese troops")."""
+    """The keyword is the doer after a passive "by" ("seized by Peruvian sailors")."""
     return "by" in toks[max(0, hit.start - 2) : hit.start]
 
 

@@ -138,7 +138,7 @@ class _Reader:
         return tuple(refs.expand(clause_stems(text)))
 
 
-# A reference naming whose demand is turned down: "the Armenian demand", "Armenia's call".
+# A reference naming whose demand is turned down: "the Peruvian demand", "Peru's call".
 _DEMAND_NOUN = re.compile(
     r"^(?:'s|’s)?\s+(?:demands?|calls?|requests?|proposals?|pleas?|ultimatum|insistence)\b"
 )
@@ -147,8 +147,8 @@ REF_WINDOW = 4  # sentences back a bare "rejected the demand" may point
 
 def _turned_down(table: ActorTable, art: _Article, actor: str, sentence: int) -> DemandClaim | None:
     """The demand an oppose claim turns down: the last one made by whoever the sentence names
-    as its maker ("rejected the Armenian demand"), else the last one made of the holder's side
-    a few sentences back ("called the demand a non-starter", "would not accept a phase-out")."""
+    as its maker ("rejected the Peruvian demand"), else the last one made of the holder's side
+    a few sentences back ("called the demand a farce", "would not accept a cap")."""
     a = art.a
     side = {actor, table.principal_body(actor)} - {None}
 
@@ -270,8 +270,8 @@ def resolve_positions(
                     and actor not in sponsors_credited
                     and _sponsors(a.sentences[sc.sentence].text, sc.cue)
                 ):
-                    # A text's sponsors want what it demands ("the resolution, drafted by A,
-                    # demands that B open the sites"): each of its demands is theirs too.
+                    # A text's sponsors want what it demands ("the motion, written by A,
+                    # demands that B open the harbours"): each of its demands is theirs too.
                     # Read once per article, credited once per sponsor.
                     if doc_votes is None:
                         doc_votes = [

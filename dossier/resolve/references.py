@@ -17,7 +17,7 @@ REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 REFER_REACH = 4
 _PRONOUNS = frozenset(
     {"it", "this", "that"}
-)  # an object pronoun after a cue may name an issue  # tokens from the determiner to the head ("a 'substantive and effective' code")
+)  # an object pronoun after a cue may name an issue  # tokens from the determiner to the head ("a 'binding and enforceable' quota")
 
 
 def keyword_head(toks: tuple[str, ...]) -> str:

@@ -1,5 +1,5 @@
 """Restricted objects: a contested thing the articles mostly name through a measure against it
-("the ban on cash payments", "a visa ban") is shown as that measure, every stance turned."""
+("the ban on night fishing", "a visa ban") is shown as that measure, every stance turned."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def _restricted_at(toks: list[str], i: int) -> str | None:
 
 def restricted_label(label: str, keywords: list[str], sentences: list[str]) -> str | None:
     """The label of the measure a contested thing is named through in most of the sentences
-    that name it ("Ban on cash payments"), or None when most name the thing itself."""
+    that name it ("Ban on night fishing"), or None when most name the thing itself."""
     nouns = restriction_words()
     own = {t for text in [label, *keywords] for t in stems(text)} - STOPWORDS
     if not own or own & set(nouns):
