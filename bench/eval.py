@@ -21,7 +21,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -299,7 +299,8 @@ class Index:
     ) -> None:
         self.gold, self.dossier = gold, dossier
         # the articles' words, for asking whether a gold form is written in them at all
-        self.words = " ".join(" ".join(_words(t)) for t in texts or [])
+        # padded with spaces, so a phrase is found as whole words by one `in`
+        self.words = f" {' '.join(' '.join(_words(t)) for t in texts or [])} " if texts else ""
         # each word with the word before it, to tell a surname written alone ("Ruiz said")
         # from one written only inside the full name ("Ana Ruiz")
         self.pairs: dict[str, set[str]] = {}
@@ -317,7 +318,7 @@ class Index:
         self.file_of = files  # source id -> file name
         self.source_of = {name: sid for sid, name in files.items()}
 
-    def written(self, form: str, others: list[str] = ()) -> bool:
+    def written(self, form: str, others: Sequence[str] = ()) -> bool:
         """Whether an article writes `form`; a one-word form must stand somewhere other than
         inside one of the actor's `others` forms ("Ruiz" only in "Ana Ruiz" is not written)."""
         words = _words(form)
@@ -326,15 +327,14 @@ class Index:
         if not self.words:
             return True
         if len(words) == 1:
-            inside = {
-                _words(o)[-2]
-                for o in others
-                if len(_words(o)) > 1
-                and _words(o)[-1] == words[0]
-                and name_key(o) != name_key(form)  # "Ms Ruiz" is "Ruiz" written politely
-            }
+            inside = set()
+            for o in others:
+                ow = _words(o)
+                # "Ms Ruiz" is "Ruiz" written politely, not "Ruiz" inside another name
+                if len(ow) > 1 and ow[-1] == words[0] and name_key(o) != name_key(form):
+                    inside.add(ow[-2])
             return bool(self.pairs.get(words[0], set()) - inside)
-        return f" {' '.join(words)} " in f" {self.words} "
+        return f" {' '.join(words)} " in self.words
 
     def _match(self, actor: Any) -> GoldActor | None:
         own = self.by_key.get(name_key(actor.name))

@@ -281,8 +281,7 @@ def _gender(st: State, p: Person, cs: list[Cand], pr: lx.Pronouns) -> str | None
 @cache
 def _honorific() -> re.Pattern[str]:
     """Courtesy titles before a name (titles.yaml `honorifics`): "Mr", "Dr", "Dame"."""
-    words = sorted({h.rstrip(".") for h in lx.titles().honorifics}, key=len, reverse=True)
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\.?\s+")
+    return re.compile(rf"^{lx.honorific()}\s+")
 
 
 def _strip_honorific(name: str) -> str:

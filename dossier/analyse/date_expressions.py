@@ -36,7 +36,9 @@ _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|Oct
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # nouns of a dated event a written year may qualify ("a 2011 verdict", "the 1998 census")
-_EVENT_NOUNS = "|".join(sorted(lexicons.load("dated_nouns")["nouns"], key=len, reverse=True))
+_EVENT_NOUNS = "|".join(
+    re.escape(n) for n in sorted(lexicons.load("dated_nouns")["nouns"], key=len, reverse=True)
+)
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),

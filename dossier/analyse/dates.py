@@ -470,7 +470,8 @@ def _dateline_place(ctx: Ctx) -> str | None:
     for head in heads:
         m = _DATELINE.match(head.strip())
         if m and m.group("place").isupper() and len(m.group("place")) > 2:
-            return m.group("place").title()
+            # "NUKU'ALOFA" -> "Nuku'alofa", where str.title() gives "Nuku'Alofa"
+            return " ".join(w.capitalize() for w in m.group("place").split())
     return None
 
 

@@ -148,6 +148,14 @@ def titles() -> Titles:
     )
 
 
+@cache
+def honorific() -> str:
+    """A regex alternation of the courtesy titles (titles.yaml `honorifics`: "Mr", "Dame"),
+    longest first, each with an optional full stop: callers anchor it as they need."""
+    words = sorted({h.rstrip(".") for h in titles().honorifics}, key=len, reverse=True)
+    return rf"(?:{'|'.join(map(re.escape, words))})\.?"
+
+
 @dataclass(frozen=True)
 class Names:
     """Known names: states (with aliases, demonyms, capitals, seats), bodies and blocs."""
@@ -158,13 +166,15 @@ class Names:
     seats: frozenset[str]  # seats of power ("Kremlin"): actors unless used as a place
     nicknames: dict[str, tuple[str, ...]]  # body name -> lowercased descriptions ("the alliance")
     parents: dict[str, str] = field(default_factory=dict)  # body -> the body it is part of
+    # names in capitals -> place, for datelines ("N'DJAMENA" is "N'Djamena"); no abbreviations
+    upper: dict[str, Place] = field(default_factory=dict)
 
     def lookup(self, surface: str) -> Place | None:
         s = fold_apostrophes(surface.strip())
         hit = self._lookup(s)
-        if hit is None and s.isupper() and len(s) > 4:
+        if hit is None and s.isupper() and len(s) > 3:
             # a dateline in capitals ("LIMA —", "SANTIAGO"): the name as normally written
-            hit = self._lookup(" ".join(w.capitalize() for w in s.split()))
+            hit = self.upper.get(s)
         return hit
 
     def _lookup(self, s: str) -> Place | None:
@@ -239,6 +249,7 @@ def names() -> Names:
         for a in [bloc["name"], *(bloc.get("aliases") or [])]:
             put(a, Place(bloc["name"], bloc.get("kind", "group"), "name"))
     folded = {k.casefold(): v for k, v in exact.items() if " " in k}
+    upper = {k.upper(): v for k, v in exact.items() if not k.isupper()}
     return Names(
         exact=exact,
         folded=folded,
@@ -246,6 +257,7 @@ def names() -> Names:
         seats=frozenset(seats),
         nicknames=nicknames,
         parents=parents,
+        upper=upper,
     )
 
 

@@ -42,8 +42,7 @@ def honorific_persons(st: State) -> None:
 
 @cache
 def _honorific_before() -> re.Pattern[str]:
-    words = sorted({h.rstrip(".") for h in lx.titles().honorifics}, key=len, reverse=True)
-    return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})\.?\s+$")
+    return re.compile(rf"(?<![\w]){lx.honorific()}\s+$")
 
 
 def missed_states(st: State) -> None:

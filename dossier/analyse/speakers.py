@@ -52,7 +52,7 @@ def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = Non
         # the parse hung it on a clause in between ("... a reef Y claims as its own, accusing")
         root = verb.sent.root
         if root.i != verb.i:
-            found = subject_of(root, depth + 1)
+            found = subject_of(root, depth + 1, tok_ent)
             if found is not None:
                 return found
     if (
@@ -62,7 +62,7 @@ def subject_of(verb: Token, depth: int = 0, tok_ent: dict[int, str] | None = Non
     ):
         if verb.dep_ == "relcl":
             return verb.head
-        found = subject_of(verb.head, depth + 1)
+        found = subject_of(verb.head, depth + 1, tok_ent)
         if found is not None:
             return found
     if tok_ent is not None and verb.i > 0 and (verb.i - 1) in tok_ent:

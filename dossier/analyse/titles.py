@@ -144,8 +144,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+
 @cache
 def _honorific_pattern() -> re.Pattern[str]:
     """A courtesy title at the start of a text (titles.yaml `honorifics`: "Mr", "Dame")."""
-    words = sorted({h.rstrip(".") for h in lx.titles().honorifics}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\.?\s+")
+    return re.compile(rf"{lx.honorific()}\s+")
 
 
 def _body_after(st: State, person: Cand, starts: dict[int, Cand]) -> str | None:

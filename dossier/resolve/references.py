@@ -14,10 +14,10 @@ from dossier.resolve.text import STOPWORDS, fold, stem
 # Words that introduce a noun phrase: a keyword's head after one of them, a few words on at
 # most, refers back to the keyword the article last named in full.
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their", "such", "a", "an"})
+# tokens from the determiner to the head ("a 'binding and enforceable' quota")
 REFER_REACH = 4
-_PRONOUNS = frozenset(
-    {"it", "this", "that"}
-)  # an object pronoun after a cue may name an issue  # tokens from the determiner to the head ("a 'binding and enforceable' quota")
+# object pronouns that, right after a cue and closing the clause, name the issue just named
+_PRONOUNS = frozenset({"it", "this", "that"})
 
 
 def keyword_head(toks: tuple[str, ...]) -> str:

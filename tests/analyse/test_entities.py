@@ -400,3 +400,11 @@ def test_only_capitalised_words_may_stand_between_a_place_noun_and_the_name():
     assert before.search("met in the Chilean port of ")
     assert before.search("the City of San ")
     assert not before.search("The port of call for ")  # "... for Ana Ruiz" names a person
+
+
+def test_a_capital_in_capitals_with_an_inner_capital_is_its_state():
+    from dossier.analyse import lexicon as lx
+
+    for surface in ("N'DJAMENA", "N’DJAMENA", "LIMA", "PORT MORESBY"):
+        hit = lx.names().lookup(surface)
+        assert hit is not None and hit.kind == "state", surface
