@@ -182,6 +182,27 @@ def run_resolve():
     return run
 
 
+@pytest.fixture
+def resolve_texts(nlp, tmp_path):
+    """Resolve invented articles ({file name: text}) through the real ingest and analyse."""
+    from dossier.analyse import analyse_articles
+    from dossier.config import Settings
+    from dossier.ingest import ingest_dir
+
+    def run_texts(files: dict[str, str]):
+        folder = tmp_path / "articles"
+        folder.mkdir()
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
+        articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
+        analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
+        sources = [source_from(a, an) for a, an in zip(articles, analyses, strict=True)]
+        return resolve(sources, analyses)
+
+    return run_texts
+
+
 @pytest.fixture(scope="session")
 def seeds(nlp, tmp_path_factory):
     """The seeds through real ingest and analyse (once per session), and their dossier.

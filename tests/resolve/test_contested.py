@@ -37,25 +37,8 @@ Rosa Quispe, Peru's transport minister, said the tolls would stay until the repa
 """
 
 
-def _dossier(nlp, tmp_path):
-    from dossier.analyse import analyse_articles
-    from dossier.config import Settings
-    from dossier.ingest import ingest_dir
-    from dossier.resolve import resolve, source_from
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "andes-wire-tolls.txt").write_text(ANDES, encoding="utf-8")
-    (folder / "pacific-ledger-rail.txt").write_text(LEDGER, encoding="utf-8")
-    settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
-    articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
-    analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
-    sources = [source_from(a, an) for a, an in zip(articles, analyses, strict=True)]
-    return resolve(sources, analyses)
-
-
-def test_parties_get_stances_on_issues_no_frame_names(nlp, tmp_path):
-    d = _dossier(nlp, tmp_path)
+def test_parties_get_stances_on_issues_no_frame_names(resolve_texts):
+    d = resolve_texts({"andes-wire-tolls.txt": ANDES, "pacific-ledger-rail.txt": LEDGER})
     labels = {i.id: i.label for i in d.issues}
     tolls = next(i for i, label in labels.items() if "toll" in label.lower())
     rail = next(i for i, label in labels.items() if "rail" in label.lower())
@@ -153,26 +136,8 @@ Argentina's foreign minister, Raul Ortiz, welcomed the radio link.
 """
 
 
-def _resolved(nlp, tmp_path, files: dict[str, str]):
-    from dossier.analyse import analyse_articles
-    from dossier.config import Settings
-    from dossier.ingest import ingest_dir
-    from dossier.resolve import resolve, source_from
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
-    articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
-    analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
-    return resolve([source_from(a, an) for a, an in zip(articles, analyses, strict=True)], analyses)
-
-
-def test_an_act_agreed_second_and_with_the_other_side_is_an_issue_both_back(nlp, tmp_path):
-    d = _resolved(
-        nlp, tmp_path, {"andes-wire-link.txt": HOTLINE_A, "pacific-ledger-link.txt": HOTLINE_B}
-    )
+def test_an_act_agreed_second_and_with_the_other_side_is_an_issue_both_back(resolve_texts):
+    d = resolve_texts({"andes-wire-link.txt": HOTLINE_A, "pacific-ledger-link.txt": HOTLINE_B})
     link = next(i.id for i in d.issues if "radio link" in i.label.lower())
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
     assert cells[("chile", link)] == "support"
@@ -195,8 +160,8 @@ Foreign Minister Rosa Ixcot said after the talks with Belize.
 """
 
 
-def test_a_case_before_an_international_court_is_an_issue(nlp, tmp_path):
-    d = _resolved(nlp, tmp_path, {"caribbean-wire.txt": COURT_A, "central-post.txt": COURT_B})
+def test_a_case_before_an_international_court_is_an_issue(resolve_texts):
+    d = resolve_texts({"caribbean-wire.txt": COURT_A, "central-post.txt": COURT_B})
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
     assert cells[("belize", "court-case-and-jurisdiction")] == "support"
     assert cells[("guatemala", "court-case-and-jurisdiction")] == "oppose"
@@ -218,8 +183,8 @@ delegation said it would study the proposal. Tuvalu backed the moratorium.
 """
 
 
-def test_a_cue_on_it_bears_on_the_issue_the_sentence_before_named(nlp, tmp_path):
-    d = _resolved(nlp, tmp_path, {"atoll-times.txt": BLOCK_A, "reef-post.txt": BLOCK_B})
+def test_a_cue_on_it_bears_on_the_issue_the_sentence_before_named(resolve_texts):
+    d = resolve_texts({"atoll-times.txt": BLOCK_A, "reef-post.txt": BLOCK_B})
     moratorium = next(i.id for i in d.issues if "moratorium" in i.label.lower())
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
     assert cells[("japan", moratorium)] == "oppose"  # "Japan blocked it"

@@ -3,8 +3,6 @@ is shown as that measure, with every stance turned; "X, a request Y dismissed" r
 
 from __future__ import annotations
 
-from .test_texts_and_votes import _dossier
-
 
 def test_a_thing_mostly_named_through_a_ban_is_the_ban():
     from dossier.resolve.restrictions import restricted_label
@@ -58,9 +56,9 @@ minister Ama Dossou dismissed on Tuesday.
 """
 
 
-def test_a_demand_to_lift_a_ban_opposes_the_ban(nlp, tmp_path):
+def test_a_demand_to_lift_a_ban_opposes_the_ban(resolve_texts):
     texts = {"accra-star-ferry.txt": GHANA, "lome-herald-ferry.txt": TOGO}
-    d = _dossier(nlp, tmp_path, texts)
+    d = resolve_texts(texts)
     ban = next(i for i in d.issues if "ferr" in i.label.lower())
     assert ban.label.startswith("Ban on")
     cells = {(p.actor, p.issue): p.stance for p in d.positions}

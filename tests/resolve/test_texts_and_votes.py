@@ -35,26 +35,11 @@ plants under pressure and called the resolution "politically motivated".
 """
 
 
-def _dossier(nlp, tmp_path, texts: dict[str, str] | None = None):
-    from dossier.analyse import analyse_articles
-    from dossier.config import Settings
-    from dossier.ingest import ingest_dir
-    from dossier.resolve import resolve, source_from
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    texts = texts or {"harbour-times-council.txt": HARBOUR, "coast-post-vote.txt": COAST}
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(root=tmp_path, articles=folder, cache=tmp_path / "cache")
-    articles = ingest_dir(folder, tmp_path, settings.max_article_bytes).articles
-    analyses = [an for an, _ in analyse_articles(articles, settings, nlp=nlp)]
-    sources = [source_from(a, an) for a, an in zip(articles, analyses, strict=True)]
-    return resolve(sources, analyses)
+DEFAULT = {"harbour-times-council.txt": HARBOUR, "coast-post-vote.txt": COAST}
 
 
-def test_sponsors_and_votes_are_stances_on_the_resolution_and_its_demand(nlp, tmp_path):
-    d = _dossier(nlp, tmp_path)
+def test_sponsors_and_votes_are_stances_on_the_resolution_and_its_demand(resolve_texts):
+    d = resolve_texts(DEFAULT)
     labels = {i.id: i.label.lower() for i in d.issues}
     resolution = next(i for i, label in labels.items() if "resolution" in label)
     access = next(i for i, label in labels.items() if "access" in label)
@@ -128,10 +113,10 @@ Chile welcomed the verdict when it was handed down last year.
 """
 
 
-def test_a_verdict_and_a_judgment_are_one_issue(nlp, tmp_path):
+def test_a_verdict_and_a_judgment_are_one_issue(resolve_texts):
     # Different outlets, different words for one thing no frame names: one issue.
     texts = {"south-wire-verdict.txt": SOUTH, "andean-daily-judgment.txt": ANDEAN}
-    d = _dossier(nlp, tmp_path, texts)
+    d = resolve_texts(texts)
     ruling = next(i for i in d.issues if "judgment" in i.keywords)
     assert any("verdict" in k for k in ruling.keywords)
     cells = {(p.actor, p.issue): p.stance for p in d.positions}
