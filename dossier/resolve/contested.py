@@ -254,12 +254,21 @@ def _document_of(a: Analysis) -> Word | None:
     return Word(key, key, True)
 
 
+@cache
+def _generic() -> frozenset[str]:
+    """Heads that name a statement or a meeting, not what it is about (contested.yaml
+    `generic_heads` and the stance cues' keyword stopwords), built once per process."""
+    return _lexicon()["generic_heads"] | frozenset(keyword_stopwords())
+
+
+def _is_generic(word: Word) -> bool:
+    return word.key in _generic() or fold(word.surface) in _generic()
+
+
 def _names_a_thing(run: list[Word]) -> bool:
-    """A run whose head names a thing, or a generic head with a modifier that does ("binding
-    agreement"); a bare "proposals" or "terms" names nothing."""
-    generic = _lexicon()["generic_heads"] | frozenset(keyword_stopwords())
-    named = [w for w in run if w.key not in generic and fold(w.surface) not in generic]
-    return bool(named)
+    """A run with a word that names a thing, not only generic ones: a bare "proposals" or
+    "terms" names nothing."""
+    return not all(_is_generic(w) for w in run)
 
 
 def _attest(
@@ -273,13 +282,12 @@ def _attest(
     """Each run's head (its last word) and, for a generic head ("binding agreement"), the
     modifier and head together stand for what the claim contests; a bare reference to a
     text ("the text", "the draft") stands for the article's `document`."""
-    generic = _lexicon()["generic_heads"] | frozenset(keyword_stopwords())
     for run in runs:
         if document is not None and run[-1].key in _lexicon()["document_refs"] and len(run) == 1:
             run = [document]
         head = run[-1]
-        if head.key in generic or fold(head.surface) in generic:
-            if len(run) < 2 or run[-2].key in generic:
+        if _is_generic(head):
+            if len(run) < 2 or run[-2].key in _generic():
                 continue
             # The modifier names the thing ("the ceasefire line", "a binding agreement").
             key = run[-2].key
