@@ -67,7 +67,6 @@ def assemble(st: State) -> EntityResult:
             groups.setdefault((c.kind, c.name), []).append(c)
     # acronyms defined by the article: "Organization for ... in Europe" / "OSCE"
     merge_acronyms(groups)
-    _merge_short_names(groups)
     for p in persons:
         if p.cands:
             order.append((min(c.start for c in p.cands), p))
@@ -214,19 +213,6 @@ def _holder(
     # exact title match preferred, then nearest preceding mention
     cands.sort(key=lambda e: (any(r.title == norm for r in e.roles), last_before(e)), reverse=True)
     return cands[0].key
-
-
-def _merge_short_names(groups: dict[tuple[str, str], list[Cand]]) -> None:
-    """ "the Tribunal" for the article's one "Southern Krill Tribunal": a body's last
-    word alone is that body, when exactly one body of the article ends in it."""
-    orgs = [k for k in groups if k[0] == "organization"]
-    for key in orgs:
-        name = key[1]
-        if " " in name or not name[:1].isupper() or name.isupper():
-            continue
-        longer = [o for o in orgs if o != key and " " in o[1] and o[1].split()[-1] == name]
-        if len(longer) == 1 and key in groups:
-            groups[longer[0]].extend(groups.pop(key))
 
 
 def _add_mention(st: State, ent: LocalEntity, start: int, end: int, sent: int, form: str) -> None:

@@ -84,8 +84,9 @@ def _state_name_pattern() -> re.Pattern[str]:
 
 
 def short_body_names(st: State) -> None:
-    """ "the Tribunal" for the article's one "Southern Krill Tribunal": a body's last word after
-    "the", where exactly one body of the article ends in it and no name goes on after it."""
+    """ "the Tribunal" for the article's one "Southern Krill Tribunal": a body's last word alone
+    is that body, where exactly one body of the article ends in it. A mention the model found
+    is renamed; after "the", with no name going on after it, one it missed is added."""
     ends: dict[str, set[str]] = defaultdict(set)
     for c in st.cands:
         words = c.name.split()
@@ -94,6 +95,9 @@ def short_body_names(st: State) -> None:
     heads = {w: next(iter(n)) for w, n in ends.items() if len(n) == 1 and not w.isupper()}
     if not heads:
         return
+    for c in st.cands:
+        if c.kind == "organization" and c.name in heads:
+            c.name = heads[c.name]
     taken = {t for c in st.cands for t in range(c.token_start, c.token_end)}
     rx = re.compile(r"\b[Tt]he (" + "|".join(map(re.escape, heads)) + r")\b(?!\s+[A-Z\d])")
     for m in rx.finditer(st.text):

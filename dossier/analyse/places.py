@@ -67,7 +67,8 @@ def _only_ever_places(st: State) -> set[str]:
     """One-word bodies the lexicons do not know that the article only ever puts after "in",
     "at", "near" ("due in court in Ventspils"): a town the model took for a body."""
     where: dict[str, list[bool]] = {}
-    # "the Authority" for a body the article names in full is that body (clusters.py)
+    # a body's last word alone ("the Council") stands for a body the article names in full
+    # (missed.short_body_names), not for a town
     tails = {c.name.split()[-1] for c in st.cands if c.kind == "organization" and " " in c.name}
     for c in st.cands:
         if c.kind not in ("organization", "other") or " " in c.name or c.name in tails:
