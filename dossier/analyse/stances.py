@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -14,9 +15,6 @@ from .entities import EntityResult
 from .speakers import SpeakerResolver, subject_of
 
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-ALTERNATIVES = ("instead of", "rather than")
-JOINT_ACTS = frozenset({"agree"})  # a cue whose act, done "with" a party, that party agrees too
-DEMANDING = frozenset({"want"})  # a support cue that, aimed at a party, makes a demand instead
 PARTY_PRONOUNS = frozenset({"us", "them", "him", "her", "it"})
 # Holders per sentence: "A and B agreed" and "X said Y would not accept" name two or three.
 MAX_HOLDERS = 3
@@ -128,7 +126,7 @@ class _CueOwner:
         out = [first]
         if tok.pos_ == "NOUN" or tok.dep_ in ("amod", "acl") or self._in_quote(tok):
             return out  # a noun's or a description's owner is one entity, named in its phrase
-        if tok.lemma_.lower() in JOINT_ACTS and not _negated(tok):
+        if tok.lemma_.lower() in _words("joint_acts") and not _negated(tok):
             for key in self._partners(tok):
                 if key not in out:
                     out.append(key)
@@ -341,7 +339,7 @@ def _cues(sent: Span, sup_l, opp_l, sup_p, opp_p, neg_p) -> list[tuple[Token, st
             continue
         lemma = tok.lemma_.lower()
         pol = "support" if lemma in sup_l else "oppose" if lemma in opp_l else None
-        if pol is None or (lemma in DEMANDING and _asks_a_party(tok)):
+        if pol is None or (lemma in _words("demanding") and _asks_a_party(tok)):
             continue
         if _negated(tok):
             pol = "oppose" if pol == "support" else "support"
@@ -357,6 +355,12 @@ def _combine(items: list[tuple[str, str]]) -> tuple[str, str]:
     else:
         stance = "support" if sup else "oppose"
     return stance, ", ".join(dict.fromkeys(cue for _, cue in items))
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of stance_cues.yaml, read once."""
+    return frozenset(lx.stance_cues().get(key) or [])
 
 
 def _asks_a_party(tok: Token) -> bool:
@@ -385,7 +389,7 @@ def _negated(tok: Token) -> bool:
         return True
     # "chose to wait instead of to sue": the alternative turned down, not a stance
     low = " ".join(t.lower_ for t in before)
-    return any(alt in low for alt in ALTERNATIVES)
+    return any(alt in low for alt in _words("alternatives"))
 
 
 def _keywords(sent: Span, chunks: list[Span], stop: frozenset[str]) -> list[str]:
