@@ -34,6 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dossier.model.dossier import Dossier  # noqa: E402
+from dossier.resolve.text import fold  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -209,8 +210,6 @@ def _words(text: str) -> list[str]:
     """Words as a reader would match a name in them: folded to plain letters ("Tromsø" is
     "tromso"), without a possessive 's ("the alliance's" holds "the alliance"), apostrophes,
     dots, or the hyphens inside a word ("Co-operation" is "cooperation")."""
-    from dossier.resolve.text import fold
-
     text = fold(unicodedata.normalize("NFKC", text)).replace(".", "")
     text = re.sub(r"(?<=\w)'s\b", "", text)
     text = re.sub(r"(?<=\w)-(?=\w)", "", text.translate(_NO_APOSTROPHES))
