@@ -299,26 +299,16 @@ _NAME_RUN = re.compile(
 def _unnamed_person(st: State, comma: int, sent: int) -> Cand | None:
     """ "Kari Lund, the director of the Institute, said": two or three name words opening a
     sentence and followed by an office in apposition are a person NER left untagged."""
-    start_of_sent = st.ctx.sents[sent].start_char
-    m = _NAME_RUN.search(st.text[max(start_of_sent, comma - 60) : comma])
-    if not m:
+    name = _opening_name(st, comma, sent)
+    if name is None or st.names.lookup(name):
         return None
-    start = comma - len(m.group(1))
-    if start != start_of_sent:
-        return None
-    words = m.group(1).split()
-    if (
-        not all(_name_word(w) for w in words)
-        or st.names.lookup(m.group(1))
-        or is_blocked(st, m.group(1))
-    ):
-        return None
+    start = comma - len(name)
     ts, te = token_range(st, start, comma)
     taken = _taken_tokens(st)
     if any(t in taken for t in range(ts, te)):
         return None  # part of something already found
     taken.update(range(ts, te))
-    return add_cand(st, start, comma, (ts, te), "PERSON", "person", m.group(1), "name")
+    return add_cand(st, start, comma, (ts, te), "PERSON", "person", name, "name")
 
 
 def _widened_person(st: State, cand: Cand, comma: int, sent: int) -> Cand | None:
@@ -328,22 +318,32 @@ def _widened_person(st: State, cand: Cand, comma: int, sent: int) -> Cand | None
     surface = st.text[cand.start : cand.end]
     if cand.kind not in ("organization", "other") or " " in surface or st.names.lookup(surface):
         return None
-    m = _NAME_RUN.search(st.text[max(st.ctx.sents[sent].start_char, comma - 60) : comma])
-    if not m or comma - len(m.group(1)) != st.ctx.sents[sent].start_char:
+    name = _opening_name(st, comma, sent)
+    if name is None or " " not in name:
         return None
-    words = m.group(1).split()
-    if len(words) < 2 or not all(_name_word(w) for w in words) or is_blocked(st, m.group(1)):
-        return None
-    start = comma - len(m.group(1))
+    start = comma - len(name)
     cand.token_start = token_range(st, start, comma)[0]
     cand.start, cand.kind, cand.label, cand.name, cand.form = (
         start,
         "person",
         "PERSON",
-        m.group(1),
+        name,
         "name",
     )
     return cand
+
+
+def _opening_name(st: State, comma: int, sent: int) -> str | None:
+    """The two or three name words that open sentence `sent` and end at `comma`, if they
+    look like a person's name and are no outlet's or credit's."""
+    start_of_sent = st.ctx.sents[sent].start_char
+    m = _NAME_RUN.search(st.text[max(start_of_sent, comma - 60) : comma])
+    if not m or comma - len(m.group(1)) != start_of_sent:
+        return None
+    name = m.group(1)
+    if not all(_name_word(w) for w in name.split()) or is_blocked(st, name):
+        return None
+    return name
 
 
 def _taken_tokens(st: State) -> set[int]:
